@@ -1,0 +1,56 @@
+"""File input and output at the edges: reading lists safely, writing atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from awesome.errors import ListError
+
+MAX_LIST_BYTES = 64 * 1024 * 1024
+
+
+def read_list_text(path: Path) -> str:
+    """Read a list file as text, refusing what is not a readable UTF-8 Markdown file.
+
+    A BOM is dropped and CRLF/CR line endings become LF.
+    """
+    name = str(path)
+    if path.is_dir():
+        raise ListError("is a directory, not a Markdown file", name)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ListError("no such file", name) from None
+    except OSError as error:
+        raise ListError(f"cannot read: {error.strerror}", name) from None
+    if len(data) > MAX_LIST_BYTES:
+        raise ListError(f"file is larger than {MAX_LIST_BYTES // (1024 * 1024)} MB", name)
+    if b"\x00" in data[:8192]:
+        raise ListError("looks like a binary file (it contains NUL bytes)", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ListError(f"not valid UTF-8 (byte {error.start + 1})", name, line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    folder = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,146 @@
+"""Inline Markdown: finding links, and escaping text so a line parses back the same.
+
+A small scanner of our own rather than a full Markdown parser: it is fast on
+100k-entry lists and knows the positions of what it finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Characters that would change how an entry line parses back.
+_ESCAPE = re.compile(r"([\\\[\]|*`_])")
+_UNESCAPE = re.compile(r"\\([\\\[\]|*`_()#<>!~.+-])")
+
+
+@dataclass(frozen=True)
+class InlineLink:
+    """A ``[label](url)`` found in text; ``start``/``end`` index the source text."""
+
+    label: str
+    url: str
+    start: int
+    end: int
+    image: bool = False
+
+
+def escape(text: str) -> str:
+    """Escape the characters that would break an entry line."""
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def unescape(text: str) -> str:
+    """Undo backslash escapes of punctuation."""
+    return _UNESCAPE.sub(r"\1", text)
+
+
+def _match_bracket(text: str, start: int) -> int:
+    """Index of the ``]`` that closes the ``[`` at ``start``, or -1."""
+    depth = 0
+    i = start
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "`":
+            close = text.find("`", i + 1)
+            if close != -1:
+                i = close + 1
+                continue
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _match_destination(text: str, start: int) -> tuple[str, int] | None:
+    """Parse ``(url "title")`` at ``start``; return the url and the index after ``)``."""
+    n = len(text)
+    i = start + 1
+    while i < n and text[i] == " ":
+        i += 1
+    if i < n and text[i] == "<":
+        close = text.find(">", i)
+        if close == -1:
+            return None
+        url = text[i + 1 : close]
+        end = text.find(")", close)
+        return (url, end + 1) if end != -1 else None
+    depth = 0
+    url_start = i
+    while i < n:
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif char in " \t":
+            break
+        i += 1
+    url = text[url_start:i]
+    if i < n and text[i] in " \t":
+        # an optional title: skip to the closing parenthesis
+        close = text.find(")", i)
+        if close == -1:
+            return None
+        i = close
+    if i >= n or text[i] != ")":
+        return None
+    return url, i + 1
+
+
+def find_links(text: str) -> Iterator[InlineLink]:
+    """Every top-level ``[label](url)`` in ``text``, including images, left to right.
+
+    A link whose label holds an image (a badge) is reported once, as a link.
+    """
+    i = 0
+    n = len(text)
+    while True:
+        i = text.find("[", i)
+        if i == -1:
+            return
+        if i > 0 and text[i - 1] == "\\":
+            i += 1
+            continue
+        image = i > 0 and text[i - 1] == "!"
+        close = _match_bracket(text, i)
+        if close == -1:
+            i += 1
+            continue
+        if close + 1 < n and text[close + 1] == "(":
+            parsed = _match_destination(text, close + 1)
+            if parsed is not None:
+                url, end = parsed
+                start = i - 1 if image else i
+                yield InlineLink(text[i + 1 : close], url, start, end, image)
+                i = end
+                continue
+        i = close + 1
+
+
+def link_at(text: str, pos: int) -> InlineLink | None:
+    """The link that starts exactly at ``pos``, if any."""
+    if pos >= len(text) or text[pos] != "[":
+        return None
+    close = _match_bracket(text, pos)
+    if close == -1 or close + 1 >= len(text) or text[close + 1] != "(":
+        return None
+    parsed = _match_destination(text, close + 1)
+    if parsed is None:
+        return None
+    url, end = parsed
+    return InlineLink(text[pos + 1 : close], url, pos, end)

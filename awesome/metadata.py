@@ -1,0 +1,156 @@
+"""The metadata lock: arXiv facts about every listed paper, committed beside the list.
+
+One JSON file keyed by version-less arXiv id. Keys are written in a fixed order
+with fixed formatting so that diffs stay small. A fact arXiv did not give is
+absent, never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awesome.errors import MetadataError
+from awesome.fsio import atomic_write_text
+from awesome.schemas import validator
+
+LOCK_VERSION = 1
+
+# The order of keys in a paper record, as written to disk.
+PAPER_FIELDS = (
+    "title",
+    "former_titles",
+    "authors",
+    "authors_complete",
+    "published",
+    "published_precision",
+    "updated",
+    "version",
+    "primary_category",
+    "categories",
+    "journal_ref",
+    "doi",
+    "comment",
+    "fetched_at",
+    "fetched_from",
+)
+
+
+@dataclass
+class Paper:
+    """What the lock knows about one arXiv paper."""
+
+    id: str
+    title: str
+    authors: list[str] = field(default_factory=list)
+    authors_complete: bool = True
+    published: str | None = None
+    published_precision: str | None = None
+    former_titles: list[str] = field(default_factory=list)
+    updated: str | None = None
+    version: int | None = None
+    primary_category: str | None = None
+    categories: list[str] = field(default_factory=list)
+    journal_ref: str | None = None
+    doi: str | None = None
+    comment: str | None = None
+    fetched_at: str | None = None
+    fetched_from: str | None = None
+
+    @property
+    def year(self) -> int | None:
+        return int(self.published[:4]) if self.published else None
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as written to the lock: fixed key order, absent facts left out."""
+        record: dict[str, Any] = {}
+        for name in PAPER_FIELDS:
+            value = getattr(self, name)
+            if value is None or value == [] or (name == "authors_complete" and value is True):
+                continue
+            record[name] = value
+        if not self.authors_complete:
+            record["authors_complete"] = False
+        return {name: record[name] for name in PAPER_FIELDS if name in record}
+
+    @classmethod
+    def from_json(cls, paper_id: str, record: dict[str, Any]) -> Paper:
+        known = {name: record[name] for name in PAPER_FIELDS if name in record}
+        return cls(id=paper_id, **known)
+
+
+@dataclass
+class MetadataLock:
+    """All papers of one list; ``path`` is where it was read from (None when empty)."""
+
+    papers: dict[str, Paper] = field(default_factory=dict)
+    path: Path | None = None
+
+    def get(self, arxiv_id: str | None) -> Paper | None:
+        return self.papers.get(arxiv_id) if arxiv_id else None
+
+    def __contains__(self, arxiv_id: object) -> bool:
+        return arxiv_id in self.papers
+
+    def __len__(self) -> int:
+        return len(self.papers)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": LOCK_VERSION,
+            "papers": {pid: self.papers[pid].to_json() for pid in sorted(self.papers)},
+        }
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+def lock_from_json(data: Any, source: str) -> MetadataLock:
+    """Validate and build a lock from parsed JSON."""
+    errors = sorted(validator("metadata").iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise MetadataError(f"invalid metadata lock at {where}: {error.message}", source)
+    papers = {pid: Paper.from_json(pid, rec) for pid, rec in data["papers"].items()}
+    return MetadataLock(papers)
+
+
+def load_lock(path: Path) -> MetadataLock:
+    """Read a lock; a missing file is an empty lock at that path."""
+    if not path.exists():
+        return MetadataLock(path=path)
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise MetadataError(f"cannot read metadata lock: {error}", str(path)) from None
+    except json.JSONDecodeError as error:
+        raise MetadataError(f"not valid JSON: {error.msg}", str(path), error.lineno) from None
+    lock = lock_from_json(data, str(path))
+    lock.path = path
+    return lock
+
+
+def save_lock(lock: MetadataLock, path: Path) -> bool:
+    """Write the lock atomically; return True when the file changed."""
+    text = lock.dumps()
+    if path.exists() and path.read_text("utf-8") == text:
+        return False
+    atomic_write_text(path, text)
+    return True
+
+
+def lock_from_snapshot(snapshot: dict[str, Any], fetched_from: str) -> MetadataLock:
+    """Seed a lock from a snapshot file like ../shared/arxiv/snapshot.json.
+
+    Only the facts the snapshot has are kept; a missing field stays missing.
+    """
+    papers: dict[str, Paper] = {}
+    for record in snapshot["papers"]:
+        known = {name: record[name] for name in PAPER_FIELDS if name in record}
+        known.setdefault("fetched_at", snapshot.get("generated"))
+        known.setdefault("fetched_from", fetched_from)
+        papers[record["id"]] = Paper(id=record["id"], **known)
+    return MetadataLock(papers)

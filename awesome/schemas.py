@@ -1,0 +1,24 @@
+"""Loading the project's JSON schemas and validating against them."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The schema ``awesome/schema/<name>.schema.json`` as a dict."""
+    text = resources.files("awesome").joinpath("schema", f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def validator(name: str) -> Any:
+    """A cached Draft 2020-12 validator for a schema of ours."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(load_schema(name))
