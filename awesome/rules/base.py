@@ -1,0 +1,86 @@
+"""What a lint rule is, what it reports, and what it sees.
+
+A rule is a small pure function ``check(document, context) -> Iterable[Finding]``
+wrapped in a :class:`Rule` that carries its id, kind, severity and docs.
+The registry in :mod:`awesome.rules` lists every rule explicitly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from awesome.config import Config
+from awesome.metadata import MetadataLock
+from awesome.model import Document
+
+KINDS = (
+    "structure",
+    "format",
+    "metadata",
+    "duplicate",
+    "url",
+    "link",
+    "spelling",
+    "order",
+    "toc",
+    "whitespace",
+    "html",
+    "awesome",
+)
+SEVERITIES = ("error", "warning")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``old`` with ``new`` on ``line`` (1-based) of the source text.
+
+    When ``old`` is empty the whole line is replaced by ``new``.
+    """
+
+    line: int
+    old: str
+    new: str
+
+
+@dataclass
+class Finding:
+    rule: str
+    kind: str
+    severity: str
+    message: str
+    line: int
+    column: int = 1
+    fix: Fix | None = None
+    path: str | None = None
+
+
+@dataclass
+class LintContext:
+    """Everything a rule may read besides the document: source lines, config, lock."""
+
+    lines: list[str]
+    config: Config = field(default_factory=Config)
+    lock: MetadataLock = field(default_factory=MetadataLock)
+    path: str | None = None
+    siblings: dict[str, str] = field(default_factory=dict)
+    """Other files beside the list that some rules read (contributing.md, license...), by name."""
+
+
+Check = Callable[[Document, LintContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    summary: str
+    doc: str
+    check: Check
+    fixable: bool = False
+    peers: tuple[str, ...] = ()
+
+    def finding(self, message: str, line: int, column: int = 1, fix: Fix | None = None) -> Finding:
+        """A finding of this rule at its default severity."""
+        return Finding(self.id, self.kind, self.severity, message, line, column, fix)
