@@ -1,0 +1,326 @@
+"""The scheduler: a global worker pool with per-host limits, and the library entry point.
+
+One thread (the caller's) owns every decision: which step starts when, per-host
+concurrency and the minimum interval between request starts, ``Retry-After`` pauses,
+backoff delays and per-link deadlines. Worker threads only run single requests, so
+nobody sleeps while holding a lock and a slow host never stalls the others.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from awesome.errors import LinkCheckError
+from awesome.links import hosts
+from awesome.links.fetch import Fetcher, Outcome, host_key
+from awesome.links.jobs import (
+    ArxivBatchJob,
+    CheckSettings,
+    DoiJob,
+    GithubJob,
+    Job,
+    RunState,
+    Step,
+    UrlJob,
+    retry_after_seconds,
+)
+from awesome.links.safety import AddressPolicy, Resolver
+from awesome.links.verdict import LinkResult
+
+Progress = Callable[[int, int], None]
+_IDLE_WAKE = 0.5
+
+
+@dataclass
+class HostState:
+    """Per-host bookkeeping, touched only by the scheduling thread."""
+
+    concurrency: int
+    interval: float
+    active: int = 0
+    next_start: float = 0.0
+    pause_until: float = 0.0
+    pauses: int = 0
+    waiting: deque[tuple[Job, Step]] = field(default_factory=deque)
+
+    def ready_at(self) -> float:
+        return max(self.next_start, self.pause_until)
+
+
+@dataclass
+class Inflight:
+    job: Job
+    step: Step
+    host: str
+
+
+class Scheduler:
+    """Runs jobs to completion on ``fetcher`` within the limits of ``settings``."""
+
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        settings: CheckSettings,
+        host_limits: dict[str, tuple[int, float]] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.fetcher = fetcher
+        self.settings = settings
+        self.host_limits = host_limits or {}
+        self.progress = progress
+        self.hosts: dict[str, HostState] = {}
+        self.delayed: list[tuple[float, int, Job, Step]] = []
+        self.inflight: dict[int, Inflight] = {}
+        self.ids = itertools.count(1)
+        self.work: queue.SimpleQueue[tuple[int, Step] | None] = queue.SimpleQueue()
+        self.done: queue.SimpleQueue[tuple[int, Outcome]] = queue.SimpleQueue()
+        self.workers: list[threading.Thread] = []
+        self.results: list[LinkResult] = []
+        self.open_jobs = 0
+        self.total = 0
+
+    # --- public -----------------------------------------------------------------------
+
+    def run(self, jobs: Iterable[Job]) -> list[LinkResult]:
+        for job in jobs:
+            self.open_jobs += 1
+            self.total += len(job.urls)
+            self._enqueue(job, job.first_step(), time.monotonic())
+        try:
+            while self.open_jobs:
+                self._tick()
+        finally:
+            self._stop_workers()
+        return self.results
+
+    # --- the loop ---------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self._release_delayed(now)
+        self._dispatch(now)
+        wait = self._next_wake(time.monotonic())
+        try:
+            item = self.done.get(timeout=wait) if wait > 0 else self.done.get_nowait()
+        except queue.Empty:
+            item = None
+        while item is not None:
+            self._complete(*item)
+            try:
+                item = self.done.get_nowait()
+            except queue.Empty:
+                item = None
+        self._enforce_deadlines(time.monotonic())
+
+    def _host(self, key: str) -> HostState:
+        state = self.hosts.get(key)
+        if state is None:
+            concurrency, interval = self.host_limits.get(
+                key, (self.settings.host_concurrency, self.settings.host_interval)
+            )
+            state = self.hosts[key] = HostState(concurrency, interval)
+        return state
+
+    def _enqueue(self, job: Job, step: Step, now: float) -> None:
+        if step.delay > 0:
+            heapq.heappush(self.delayed, (now + step.delay, next(self.ids), job, step))
+        else:
+            self._host(step.request.host_key).waiting.append((job, step))
+
+    def _release_delayed(self, now: float) -> None:
+        while self.delayed and self.delayed[0][0] <= now:
+            _, _, job, step = heapq.heappop(self.delayed)
+            if not job.finished:
+                self._host(step.request.host_key).waiting.append((job, step))
+
+    def _dispatch(self, now: float) -> None:
+        """Start what the limits allow, one step per host per pass so hosts share the pool."""
+        candidates = [key for key, host in self.hosts.items() if host.waiting]
+        while candidates and len(self.inflight) < self.settings.max_concurrency:
+            still: list[str] = []
+            for key in candidates:
+                if len(self.inflight) >= self.settings.max_concurrency:
+                    break
+                host = self.hosts[key]
+                if self._start_one(key, host, now) and host.waiting:
+                    still.append(key)
+            candidates = still
+
+    def _start_one(self, key: str, host: HostState, now: float) -> bool:
+        """Start the host's next waiting step if its limits allow; True if one started."""
+        if host.active >= host.concurrency or host.ready_at() > now:
+            return False
+        job, step = host.waiting.popleft()
+        if job.finished:
+            return True
+        if host.pauses > self.settings.max_host_pauses:
+            self._finish(job, job.give_up("the host kept asking us to slow down (Retry-After)"))
+            return True
+        if job.deadline_at is None:
+            job.deadline_at = now + self.settings.deadline
+        elif now >= job.deadline_at:
+            self._finish(job, job.give_up(self._deadline_reason()))
+            return True
+        step_id = next(self.ids)
+        self.inflight[step_id] = Inflight(job, step, key)
+        host.active += 1
+        host.next_start = now + host.interval
+        self._ensure_worker()
+        self.work.put((step_id, step))
+        return True
+
+    def _next_wake(self, now: float) -> float:
+        times = [now + _IDLE_WAKE]
+        if self.delayed:
+            times.append(self.delayed[0][0])
+        if len(self.inflight) < self.settings.max_concurrency:
+            times.extend(
+                host.ready_at()
+                for host in self.hosts.values()
+                if host.waiting and host.active < host.concurrency
+            )
+        times.extend(
+            entry.job.deadline_at
+            for entry in self.inflight.values()
+            if entry.job.deadline_at is not None and not entry.job.finished
+        )
+        return max(0.0, min(times) - now)
+
+    def _complete(self, step_id: int, outcome: Outcome) -> None:
+        entry = self.inflight.pop(step_id)
+        host = self.hosts[entry.host]
+        host.active -= 1
+        now = time.monotonic()
+        if outcome.error == "offline":
+            raise LinkCheckError(
+                "the network is unreachable: no host name resolves, so no link is declared dead"
+            )
+        self._note_pause(host, outcome, now)
+        if entry.job.finished:
+            return
+        answer = entry.job.advance(outcome, now)
+        if isinstance(answer, Step):
+            self._enqueue(entry.job, answer, now)
+        else:
+            self._finish(entry.job, answer, outcome.elapsed)
+
+    def _note_pause(self, host: HostState, outcome: Outcome, now: float) -> None:
+        """A ``Retry-After`` pauses the whole host, up to the cap."""
+        if outcome.status not in (429, 503):
+            return
+        seconds = retry_after_seconds(outcome.headers.get("retry-after"))
+        if seconds is None:
+            return
+        host.pauses += 1
+        host.pause_until = max(host.pause_until, now + min(seconds, self.settings.retry_after_cap))
+
+    def _finish(self, job: Job, results: list[LinkResult], elapsed: float = 0.0) -> None:
+        job.finished = True
+        self.open_jobs -= 1
+        now = time.monotonic()
+        started = job.deadline_at - self.settings.deadline if job.deadline_at else now
+        for result in results:
+            result.elapsed = round(max(now - started, elapsed), 3)
+        self.results.extend(results)
+        if self.progress is not None:
+            self.progress(len(self.results), self.total)
+
+    def _deadline_reason(self) -> str:
+        return f"no answer within the {self.settings.deadline:g} s deadline"
+
+    def _enforce_deadlines(self, now: float) -> None:
+        for step_id, entry in list(self.inflight.items()):
+            job = entry.job
+            if job.finished or job.deadline_at is None or now < job.deadline_at:
+                continue
+            self.fetcher.inflight.abort(step_id)
+            self._finish(job, job.give_up(self._deadline_reason()))
+
+    # --- workers ----------------------------------------------------------------------
+
+    def _ensure_worker(self) -> None:
+        busy = len(self.inflight)
+        if len(self.workers) < min(busy, self.settings.max_concurrency) or not self.workers:
+            worker = threading.Thread(target=self._work, name="links-worker", daemon=True)
+            worker.start()
+            self.workers.append(worker)
+
+    def _work(self) -> None:
+        from awesome.links.transport import set_current_step
+
+        while True:
+            item = self.work.get()
+            if item is None:
+                return
+            step_id, step = item
+            set_current_step(step_id)
+            try:
+                outcome = self.fetcher.fetch(step.request)
+            finally:
+                set_current_step(None)
+            self.done.put((step_id, outcome))
+
+    def _stop_workers(self) -> None:
+        for _ in self.workers:
+            self.work.put(None)
+
+
+def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
+    """One job per URL, arXiv links batched, DOI and GitHub links through their APIs."""
+    jobs: list[Job] = []
+    arxiv: dict[str, list[str]] = {}
+    for url in urls:
+        if not state.settings.special_hosts:
+            jobs.append(UrlJob(url, state))
+            continue
+        arxiv_id = hosts.arxiv_id(url)
+        doi = hosts.doi_of_url(url)
+        repo = hosts.github_repo(url)
+        if arxiv_id is not None:
+            arxiv.setdefault(str(arxiv_id), []).append(url)
+        elif doi is not None:
+            jobs.append(DoiJob(url, doi, state))
+        elif repo is not None:
+            jobs.append(GithubJob(url, *repo, state))
+        else:
+            jobs.append(UrlJob(url, state))
+    ids = list(arxiv)
+    for start in range(0, len(ids), hosts.ARXIV_BATCH):
+        batch = {arxiv_id: arxiv[arxiv_id] for arxiv_id in ids[start : start + hosts.ARXIV_BATCH]}
+        jobs.append(ArxivBatchJob(batch, state))
+    return jobs
+
+
+def check_urls(
+    urls: Iterable[str],
+    settings: CheckSettings | None = None,
+    policy: AddressPolicy | None = None,
+    resolver: Resolver | None = None,
+    progress: Progress | None = None,
+) -> list[LinkResult]:
+    """Check remote URLs; raises :class:`LinkCheckError` when the network is unreachable."""
+    settings = settings or CheckSettings()
+    secret: dict[str, dict[str, str]] = {}
+    if settings.github_token:
+        secret[host_key(settings.github_api)] = {"Authorization": f"Bearer {settings.github_token}"}
+    fetcher = Fetcher(
+        policy or AddressPolicy(),
+        resolver or Resolver(),
+        settings.user_agent,
+        settings.host_concurrency,
+        secret,
+    )
+    # arXiv asks for one request at a time, a few seconds apart.
+    limits = {host_key(settings.arxiv_api): (1, settings.arxiv_interval)}
+    scheduler = Scheduler(fetcher, settings, limits, progress)
+    try:
+        return scheduler.run(make_jobs(urls, RunState(settings)))
+    finally:
+        fetcher.close()

@@ -1,0 +1,244 @@
+"""One HTTP request, one hop, turned into an :class:`Outcome` a job can judge.
+
+The worker threads call :meth:`Fetcher.fetch`; nothing here sleeps or retries: the
+scheduler owns timing (intervals, backoff, pauses) and the jobs own the verdicts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import requests
+from requests.structures import CaseInsensitiveDict
+
+from awesome.links.safety import AddressPolicy, ResolutionFailed, Resolver, UnsafeTarget
+from awesome.links.transport import (
+    ForbiddenPeer,
+    InflightSockets,
+    current_step,
+    guarded_adapter,
+)
+
+# A body at most this big is read so the connection can be reused; a bigger one is dropped.
+DRAIN_LIMIT = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Request:
+    """A GET for one hop. ``read_body`` is how many bytes of the body a job needs (APIs)."""
+
+    url: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+    read_body: int = 0
+    timeout: float = 10.0
+
+    @property
+    def host_key(self) -> str:
+        return host_key(self.url)
+
+
+@dataclass
+class Outcome:
+    """What one request gave: a status and headers, or an error kind with its detail."""
+
+    status: int | None = None
+    headers: Mapping[str, str] = field(default_factory=CaseInsensitiveDict)
+    body: bytes = b""
+    error: str | None = None
+    detail: str = ""
+    elapsed: float = 0.0
+
+    @property
+    def status_text(self) -> str:
+        if self.status is None:
+            return self.detail
+        phrase = http.client.responses.get(self.status, "")
+        return f"{self.status} {phrase}".strip()
+
+
+def host_key(url: str) -> str:
+    """The unit of per-host limits: scheme, host and port."""
+    try:
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
+    except ValueError:
+        return url
+
+
+def _chain(error: BaseException) -> Iterator[BaseException]:
+    """An exception and everything it wraps (causes, contexts, urllib3 reasons, args)."""
+    seen: set[int] = set()
+    todo: list[BaseException] = [error]
+    while todo:
+        current = todo.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        linked = [current.__cause__, current.__context__, getattr(current, "reason", None)]
+        linked.extend(arg for arg in current.args if isinstance(arg, BaseException))
+        todo.extend(item for item in linked if isinstance(item, BaseException))
+
+
+def classify_connection_error(error: BaseException) -> tuple[str, str]:
+    """The error kind of a failed connection and a short human detail."""
+    for inner in _chain(error):
+        if isinstance(inner, ForbiddenPeer):
+            return "forbidden", str(inner).split(": ", 1)[-1]
+        if isinstance(inner, ConnectionRefusedError):
+            return "refused", "connection refused"
+    for inner in _chain(error):
+        if isinstance(inner, ConnectionResetError | http.client.RemoteDisconnected):
+            return "reset", "connection reset"
+    return "connection", f"connection failed: {type(error).__name__}"
+
+
+class Fetcher:
+    """Runs single requests on one keep-alive session shared by the worker threads."""
+
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        resolver: Resolver,
+        user_agent: str,
+        host_concurrency: int,
+        secret_headers: Mapping[str, Mapping[str, str]] | None = None,
+    ) -> None:
+        self.policy = policy
+        self.resolver = resolver
+        self.inflight = InflightSockets()
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+        adapter = guarded_adapter(policy, self.inflight, 256, max(host_concurrency, 1))
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        # Headers (a token) sent only to one host key, never on a redirect elsewhere.
+        self._secret_headers = dict(secret_headers or {})
+
+    def close(self) -> None:
+        self.session.close()
+
+    def fetch(self, request: Request) -> Outcome:
+        started = time.monotonic()
+        outcome = self._fetch(request)
+        outcome.elapsed = time.monotonic() - started
+        return outcome
+
+    def _fetch(self, request: Request) -> Outcome:
+        refusal = self._precheck(request.url)
+        if refusal is not None:
+            return refusal
+        headers = dict(request.headers)
+        headers.update(self._secret_headers.get(request.host_key, {}))
+        try:
+            response = self.session.get(
+                request.url,
+                headers=headers,
+                stream=True,
+                allow_redirects=False,
+                timeout=(request.timeout, request.timeout),
+            )
+        except requests.exceptions.ConnectTimeout:
+            return Outcome(error="timeout", detail="connect timeout")
+        except requests.exceptions.ReadTimeout:
+            return Outcome(error="timeout", detail="read timeout")
+        except requests.exceptions.SSLError as error:
+            return Outcome(error="tls", detail=f"TLS error: {_first_line(error)}")
+        except requests.exceptions.ConnectionError as error:
+            kind, detail = classify_connection_error(error)
+            return Outcome(error=kind, detail=detail)
+        except (requests.exceptions.RequestException, UnicodeError, ValueError) as error:
+            return Outcome(error="invalid", detail=f"invalid URL: {_first_line(error)}")
+        with response, self._abortable(response):
+            body = self._body(response, request.read_body)
+        return Outcome(status=response.status_code, headers=response.headers, body=body)
+
+    @contextlib.contextmanager
+    def _abortable(self, response: requests.Response) -> Iterator[None]:
+        """Keep the socket abortable while the body is read: it may trickle too."""
+        step = current_step()
+        sock = getattr(getattr(response.raw, "connection", None), "sock", None)
+        if step is not None and sock is not None:
+            self.inflight.register(step, sock)
+        try:
+            yield
+        finally:
+            if step is not None:
+                self.inflight.unregister(step)
+
+    def _precheck(self, url: str) -> Outcome | None:
+        """Refuse other schemes and non-public addresses before any connection is made."""
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as error:
+            return Outcome(error="invalid", detail=f"invalid URL: {error}")
+        if parts.scheme not in ("http", "https"):
+            return Outcome(error="scheme", detail=f"not an http(s) URL: {parts.scheme}")
+        if not host:
+            return Outcome(error="invalid", detail="invalid URL: no host")
+        try:
+            for address in self._addresses(host, port):
+                reason = self.policy.refusal(address)
+                if reason is not None:
+                    return Outcome(error="forbidden", detail=reason)
+        except ResolutionFailed as failure:
+            return self._resolution_outcome(failure)
+        except UnsafeTarget as error:
+            return Outcome(error="forbidden", detail=str(error))
+        return None
+
+    def _addresses(self, host: str, port: int) -> list[str]:
+        literal = host.strip("[]")
+        if _is_ip(literal):
+            return [literal]
+        return self.resolver.addresses(host, port)
+
+    def _resolution_outcome(self, failure: ResolutionFailed) -> Outcome:
+        if not failure.missing:
+            return Outcome(error="dns-failed", detail=f"name resolution failed: {failure.detail}")
+        if self.resolver.works():
+            return Outcome(error="dns-missing", detail="host name does not exist (DNS)")
+        return Outcome(error="offline", detail="no host name resolves: the network is unreachable")
+
+    @staticmethod
+    def _body(response: requests.Response, wanted: int) -> bytes:
+        """Read what a job needs; else drain a small body (keep-alive) and drop a large one."""
+        limit = wanted
+        if not wanted:
+            length = response.headers.get("Content-Length", "")
+            if not (length.isdigit() and int(length) <= DRAIN_LIMIT):
+                return b""  # closing the response drops the connection instead of reading
+            limit = DRAIN_LIMIT
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in response.iter_content(16384):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size >= limit:
+                    break
+        except requests.exceptions.RequestException:
+            pass  # a body cut short still leaves the status, which is what counts
+        return b"".join(chunks)[:limit] if wanted else b""
+
+
+def _is_ip(text: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__

@@ -1,0 +1,195 @@
+"""Hosts checked through their APIs instead of their pages: arXiv, DOI and GitHub.
+
+arXiv pages throttle scrapers and DOI resolvers bounce through publishers with bot walls,
+while their APIs answer exactly the question "does this exist". Each function here reads
+one API answer; the requests are made by the scheduler (per-host limits apply to the API
+hosts too), except :func:`check_arxiv_ids`, a self-contained batch lookup kept isolated so
+the shared arXiv client can replace it.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from urllib.parse import quote, unquote, urlencode, urlsplit
+
+from awesome.arxiv_id import ArxivId, parse_bare, parse_url
+from awesome.links.verdict import Verdict
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ARXIV_BATCH = 100
+_DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
+_GITHUB_HOSTS = {"github.com", "www.github.com"}
+# First path segments on github.com that are site pages, not users or organisations.
+_GITHUB_RESERVED = {
+    "about", "apps", "collections", "contact", "customer-stories", "enterprise", "events",
+    "explore", "features", "login", "marketplace", "new", "notifications", "orgs",
+    "organizations", "pricing", "pulls", "issues", "search", "security", "settings",
+    "site", "sponsors", "topics", "trending", "users",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ApiVerdict:
+    """An API's answer about one link: verdict, reason, and a new URL when it moved."""
+
+    verdict: Verdict
+    reason: str
+    final_url: str | None = None
+    note: str | None = None
+
+
+# --- recognising links ---------------------------------------------------------------
+
+
+def arxiv_id(url: str) -> ArxivId | None:
+    """The arXiv id (with its version, if any) of an arxiv.org or arXiv DOI link."""
+    return parse_url(url)
+
+
+def doi_of_url(url: str) -> str | None:
+    """The DOI of a doi.org link, or None."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() not in _DOI_HOSTS:
+        return None
+    doi = unquote(parts.path).lstrip("/")
+    return doi if doi.startswith("10.") and "/" in doi else None
+
+
+def github_repo(url: str) -> tuple[str, str] | None:
+    """``(owner, repo)`` of a link to a repository's front page on github.com, or None."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() not in _GITHUB_HOSTS or parts.query:
+        return None
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if len(segments) != 2 or segments[0].lower() in _GITHUB_RESERVED:
+        return None
+    owner, repo = segments
+    repo = repo.removesuffix(".git")
+    return (owner, repo) if owner and repo else None
+
+
+# --- arXiv ----------------------------------------------------------------------------
+
+
+def arxiv_query_url(api_url: str, ids: list[str]) -> str:
+    """One ``id_list`` query for a batch of ids (versions kept as written)."""
+    query = urlencode({"id_list": ",".join(ids), "max_results": str(len(ids))})
+    return f"{api_url}{'&' if '?' in api_url else '?'}{query}"
+
+
+def _returned_ids(body: bytes) -> set[str] | None:
+    """Ids of the entries in an Atom feed (with and without version), or None if not Atom."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return None
+    if root.tag != f"{ATOM}feed":
+        return None
+    found: set[str] = set()
+    for entry in root.iter(f"{ATOM}entry"):
+        text = (entry.findtext(f"{ATOM}id") or "").strip()
+        if "/api/errors" in text:
+            return None  # arXiv reports a malformed query as an "Error" entry
+        parsed = parse_bare(text.rsplit("/abs/", 1)[-1]) if "/abs/" in text else None
+        if parsed is not None:
+            found.add(parsed.base)
+            found.add(str(parsed))
+    return found
+
+
+def arxiv_verdicts(ids: list[str], status: int | None, body: bytes) -> dict[str, ApiVerdict]:
+    """Verdicts for the ids of one batch from the API's answer."""
+    if status != 200:
+        reason = f"arXiv API answered HTTP {status}" if status else "arXiv API unreachable"
+        return {i: ApiVerdict(Verdict.UNKNOWN, reason) for i in ids}
+    returned = _returned_ids(body)
+    if returned is None:
+        return {i: ApiVerdict(Verdict.UNKNOWN, "arXiv API answer is not an Atom feed") for i in ids}
+    return {
+        i: ApiVerdict(Verdict.OK, "known to the arXiv API")
+        if i in returned
+        else ApiVerdict(Verdict.DEAD, "arXiv does not know this id")
+        for i in ids
+    }
+
+
+def check_arxiv_ids(ids: list[str], api_url: str, timeout: float = 30.0) -> dict[str, Verdict]:
+    """Look ids up in one batched ``id_list`` GET; an id not among the entries is dead.
+
+    The interface the shared arXiv client can take over: ids in, a verdict per id out.
+    """
+    import requests
+
+    if not ids:
+        return {}
+    try:
+        response = requests.get(arxiv_query_url(api_url, ids), timeout=timeout)
+    except requests.exceptions.RequestException:
+        return dict.fromkeys(ids, Verdict.UNKNOWN)
+    answers = arxiv_verdicts(ids, response.status_code, response.content)
+    return {i: answer.verdict for i, answer in answers.items()}
+
+
+# --- DOI ------------------------------------------------------------------------------
+
+
+def doi_query_url(api_url: str, doi: str) -> str:
+    return f"{api_url.rstrip('/')}/{quote(doi, safe='/')}"
+
+
+def doi_verdict(status: int | None, body: bytes) -> ApiVerdict | None:
+    """The handle API's answer: responseCode 1 exists, 100 does not; None when unclear."""
+    try:
+        data = json.loads(body.decode("utf-8", errors="replace"))
+        code = data.get("responseCode") if isinstance(data, dict) else None
+    except ValueError:
+        code = None
+    if code in (1, 200):  # 200: the handle exists but has no values of the asked type
+        return ApiVerdict(Verdict.OK, "DOI is registered")
+    if code == 100 or status == 404:
+        return ApiVerdict(Verdict.DEAD, "DOI is not registered")
+    return None
+
+
+# --- GitHub ---------------------------------------------------------------------------
+
+
+def github_query_url(api_url: str, owner: str, repo: str) -> str:
+    return f"{api_url.rstrip('/')}/repos/{quote(owner)}/{quote(repo)}"
+
+
+def host_key_matches(url: str, api_url: str) -> bool:
+    """Whether ``url`` is on the API's scheme, host and port (tokens go nowhere else)."""
+    first, second = urlsplit(url), urlsplit(api_url)
+    return (first.scheme, first.netloc.lower()) == (second.scheme, second.netloc.lower())
+
+
+def github_rate_limited(status: int | None, headers: dict[str, str]) -> bool:
+    """A 429, or a 403 saying the hourly allowance is spent."""
+    if status == 429:
+        return True
+    return status == 403 and headers.get("x-ratelimit-remaining") == "0"
+
+
+def github_verdict(owner: str, repo: str, status: int | None, body: bytes) -> ApiVerdict | None:
+    """The repository API's answer about ``owner/repo``; None when it is not conclusive."""
+    if status == 404:
+        return ApiVerdict(Verdict.DEAD, "GitHub repository not found")
+    if status != 200:
+        return None
+    try:
+        data = json.loads(body.decode("utf-8", errors="replace"))
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("full_name"), str):
+        return None
+    full_name: str = data["full_name"]
+    archived = bool(data.get("archived"))
+    note = "archived repository" if archived else None
+    if full_name.lower() != f"{owner}/{repo}".lower():
+        new_url = f"https://github.com/{full_name}"
+        moved_note = f"repository moved to {full_name}" + (" (archived)" if archived else "")
+        return ApiVerdict(Verdict.OK, "GitHub repository exists", new_url, moved_note)
+    return ApiVerdict(Verdict.OK, "GitHub repository exists", None, note)

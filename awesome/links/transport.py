@@ -1,0 +1,134 @@
+"""The HTTP transport: a requests adapter whose connections check their peer and can be aborted.
+
+Two things requests cannot do on its own:
+- refuse a connection whose peer address is private, after the TCP connect and before a
+  single byte of the request is sent (the DNS check in :mod:`awesome.links.safety` runs
+  first; this one catches a name that resolves differently the second time);
+- give up on a request that trickles its headers a byte at a time: the read timeout
+  restarts at every byte, so the scheduler shuts the socket down from outside when the
+  link's total deadline passes. Each connection registers its socket under the id of the
+  step the current worker thread runs while it waits for the response.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from typing import Any
+
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.exceptions import NewConnectionError
+from urllib3.response import BaseHTTPResponse
+
+from awesome.links.safety import AddressPolicy
+
+_current = threading.local()
+
+
+def set_current_step(step_id: int | None) -> None:
+    """Called by a worker before and after it runs a step."""
+    _current.step_id = step_id
+
+
+def current_step() -> int | None:
+    step: int | None = getattr(_current, "step_id", None)
+    return step
+
+
+class ForbiddenPeer(NewConnectionError):
+    """The connected socket's peer is an address the policy refuses."""
+
+
+class InflightSockets:
+    """Sockets waiting for a response, by step id, so a deadline can abort them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._sockets: dict[int, socket.socket] = {}
+
+    def register(self, step_id: int, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets[step_id] = sock
+
+    def unregister(self, step_id: int) -> None:
+        with self._lock:
+            self._sockets.pop(step_id, None)
+
+    def abort(self, step_id: int) -> bool:
+        """Shut the step's socket down so its blocked read returns at once."""
+        with self._lock:
+            sock = self._sockets.pop(step_id, None)
+        if sock is None:
+            return False
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            return False
+        return True
+
+
+def _check_peer(conn: HTTPConnection, sock: socket.socket, policy: AddressPolicy) -> None:
+    if conn.proxy is not None:
+        return  # the peer is the configured proxy, which may well be on a private network
+    peer = sock.getpeername()[0]
+    refusal = policy.refusal(str(peer))
+    if refusal is not None:
+        sock.close()
+        raise ForbiddenPeer(conn, refusal)
+
+
+def _wait_response(conn: HTTPConnection, registry: InflightSockets, wait: Any) -> Any:
+    step = current_step()
+    if step is not None and conn.sock is not None:
+        registry.register(step, conn.sock)
+    try:
+        return wait()
+    finally:
+        if step is not None:
+            registry.unregister(step)
+
+
+def guarded_adapter(
+    policy: AddressPolicy, registry: InflightSockets, pool_connections: int, pool_maxsize: int
+) -> HTTPAdapter:
+    """An adapter for a requests session: keep-alive pools, peer checks, abortable reads."""
+
+    class GuardedHTTPConnection(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            _check_peer(self, sock, policy)
+            return sock
+
+        def getresponse(self) -> BaseHTTPResponse:  # type: ignore[override]
+            response: BaseHTTPResponse = _wait_response(self, registry, super().getresponse)
+            return response
+
+    class GuardedHTTPSConnection(HTTPSConnection):
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            _check_peer(self, sock, policy)
+            return sock
+
+        def getresponse(self) -> BaseHTTPResponse:  # type: ignore[override]
+            response: BaseHTTPResponse = _wait_response(self, registry, super().getresponse)
+            return response
+
+    class GuardedHTTPPool(HTTPConnectionPool):
+        ConnectionCls = GuardedHTTPConnection
+
+    class GuardedHTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = GuardedHTTPSConnection
+
+    class GuardedAdapter(HTTPAdapter):
+        def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = {
+                "http": GuardedHTTPPool,
+                "https": GuardedHTTPSPool,
+            }
+
+    return GuardedAdapter(
+        pool_connections=pool_connections, pool_maxsize=pool_maxsize, max_retries=0
+    )

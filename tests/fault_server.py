@@ -1,0 +1,263 @@
+"""A fault-injecting HTTP server for the link checker's tests (127.0.0.x only).
+
+Threaded, every slow or hanging answer bounded in time and stopped by :meth:`stop`.
+Routes:
+  /ok, /status/<code>[?cloudflare=1][&retry_after=N]   plain answers
+  /redirect/<code>/<n>      a chain of n redirects with <code>, then /ok
+  /redirect-to?url=U        one redirect to U          /loop/a <-> /loop/b
+  /flaky/<key>/<n>/<code>   <code> n times per key (Retry-After from ?retry_after), then 200
+  /hang  never answers      /trickle  headers a byte at a time     /reset  RST
+  /huge  a 1 GB body        /no-head  HEAD is 405, GET works
+  /api/query                arXiv API (ids in ``arxiv_ids``)
+  /handles/<doi>            DOI handle API (DOIs in ``dois``)
+  /repos/<owner>/<repo>     GitHub API (``repos``; ``renamed``; ``github_rate_limited``)
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+MAX_WAIT = 20.0  # no handler lives longer than this, whatever the test does
+HUGE = 1024**3
+
+
+class FaultServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, host: str = "127.0.0.1", latency: float = 0.0) -> None:
+        super().__init__((host, 0), FaultHandler)
+        self.latency = latency
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.hits: Counter[str] = Counter()
+        self.log: list[tuple[str, str, dict[str, str]]] = []
+        self.huge_sent = 0
+        self.arxiv_ids: set[str] = set()
+        self.dois: set[str] = set()
+        self.repos: dict[str, dict[str, Any]] = {}
+        self.renamed: dict[str, str] = {}
+        self.github_rate_limited = False
+        self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05})
+
+    @property
+    def base(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def total(self) -> int:
+        with self.lock:
+            return sum(self.hits.values())
+
+    def url(self, path: str) -> str:
+        return f"{self.base}{path}"
+
+    def start(self) -> FaultServer:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.shutdown()
+        self.server_close()
+        self.thread.join(timeout=5)
+
+    def record(self, method: str, path: str, headers: dict[str, str]) -> int:
+        with self.lock:
+            self.hits[path] += 1
+            self.log.append((method, path, headers))
+            return self.hits[path]
+
+
+class FaultHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: FaultServer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet tests
+
+    def do_HEAD(self) -> None:
+        if self.path.startswith("/no-head"):
+            self.server.record("HEAD", self.path, dict(self.headers.items()))
+            self._send(405, b"", {"Allow": "GET"})
+            return
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        count = self.server.record(self.command, parts.path, dict(self.headers.items()))
+        if self.server.latency:
+            time.sleep(self.server.latency)
+        query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        segments = [unquote(s) for s in parts.path.split("/") if s]
+        route = ROUTES.get(segments[0] if segments else "", FaultHandler._not_found)
+        route(self, segments[1:], query, count)
+
+    # --- helpers ------------------------------------------------------------------
+
+    def _send(
+        self, status: int, body: bytes = b"ok\n", headers: dict[str, str] | None = None
+    ) -> None:
+        self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
+        extra = {"Content-Type": "application/json", **(headers or {})}
+        self._send(status, json.dumps(data).encode(), extra)
+
+    def _wait(self, seconds: float) -> bool:
+        """Sleep unless the server stops; True if it stopped."""
+        return self.server.stopping.wait(min(seconds, MAX_WAIT))
+
+    # --- routes -------------------------------------------------------------------
+
+    def _not_found(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._send(404, b"not found\n")
+
+    def _ok(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._send(200, b"<html>ok</html>\n", {"Content-Type": "text/html"})
+
+    def _status(self, args: list[str], query: dict[str, str], count: int) -> None:
+        headers = {}
+        if query.get("cloudflare"):
+            headers = {"Server": "cloudflare", "CF-RAY": "8a1b2c3d4e5f-AMS"}
+        if "retry_after" in query:
+            headers["Retry-After"] = query["retry_after"]
+        self._send(int(args[0]), b"status\n", headers)
+
+    def _redirect(self, args: list[str], query: dict[str, str], count: int) -> None:
+        code, left = int(args[0]), int(args[1])
+        target = "/ok" if left <= 1 else f"/redirect/{code}/{left - 1}"
+        self._send(code, b"", {"Location": target})
+
+    def _redirect_to(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._send(int(query.get("code", "302")), b"", {"Location": query["url"]})
+
+    def _loop(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._send(302, b"", {"Location": "/loop/b" if args[0] == "a" else "/loop/a"})
+
+    def _flaky(self, args: list[str], query: dict[str, str], count: int) -> None:
+        failures, code = int(args[1]), int(args[2])
+        if count <= failures:
+            headers = {"Retry-After": query["retry_after"]} if "retry_after" in query else {}
+            self._send(code, b"busy\n", headers)
+        else:
+            self._ok(args, query, count)
+
+    def _hang(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._wait(MAX_WAIT)
+        self.close_connection = True
+
+    def _trickle(self, args: list[str], query: dict[str, str], count: int) -> None:
+        pause = float(query.get("every", "0.2"))
+        head = b"HTTP/1.1 200 OK\r\nX-Padding: " + b"x" * 200 + b"\r\n\r\n"
+        try:
+            for byte in head:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                if self._wait(pause):
+                    break
+        except OSError:
+            pass  # the client gave up, as it should
+        self.close_connection = True
+
+    def _reset(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
+        self.close_connection = True
+
+    def _huge(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", str(HUGE))
+        self.end_headers()
+        chunk = b"\0" * 65536
+        deadline = time.monotonic() + MAX_WAIT
+        try:
+            sent = 0
+            while sent < HUGE and time.monotonic() < deadline and not self.server.stopping.is_set():
+                self.wfile.write(chunk)
+                sent += len(chunk)
+                with self.server.lock:
+                    self.server.huge_sent = sent
+        except OSError:
+            pass  # the client closed without reading: what we want to see
+        self.close_connection = True
+
+    def _no_head(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._ok(args, query, count)
+
+    def _arxiv(self, args: list[str], query: dict[str, str], count: int) -> None:
+        if query.get("id_list") == "broken":
+            self._send(200, b"<html>not a feed</html>", {"Content-Type": "text/html"})
+            return
+        entries = []
+        for arxiv_id in query.get("id_list", "").split(","):
+            base = arxiv_id.split("v")[0] if "v" in arxiv_id[4:] else arxiv_id
+            if base in self.server.arxiv_ids:
+                shown = arxiv_id if arxiv_id != base else f"{base}v2"
+                entries.append(
+                    f"<entry><id>http://arxiv.org/abs/{shown}</id><title>T</title></entry>"
+                )
+        feed = (
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<feed xmlns="http://www.w3.org/2005/Atom"><title>q</title>'
+            + "".join(entries)
+            + "</feed>"
+        )
+        self._send(200, feed.encode(), {"Content-Type": "application/atom+xml"})
+
+    def _handles(self, args: list[str], query: dict[str, str], count: int) -> None:
+        doi = "/".join(args)
+        if doi in self.server.dois:
+            self._json(200, {"responseCode": 1, "handle": doi, "values": []})
+        else:
+            self._json(404, {"responseCode": 100, "handle": doi})
+
+    def _repos(self, args: list[str], query: dict[str, str], count: int) -> None:
+        name = "/".join(args[:2])
+        if self.server.github_rate_limited:
+            headers = {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "9999999999"}
+            self._json(403, {"message": "API rate limit exceeded"}, headers)
+        elif name in self.server.renamed:
+            self._json(301, {"message": "Moved Permanently"}, {
+                "Location": f"/repos/{self.server.renamed[name]}"
+            })  # fmt: skip
+        elif name in self.server.repos:
+            self._json(200, {"full_name": name, **self.server.repos[name]})
+        else:
+            self._json(404, {"message": "Not Found"})
+
+    def _repo_page(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._ok(args, query, count)
+
+
+ROUTES = {
+    "ok": FaultHandler._ok,
+    "status": FaultHandler._status,
+    "redirect": FaultHandler._redirect,
+    "redirect-to": FaultHandler._redirect_to,
+    "loop": FaultHandler._loop,
+    "flaky": FaultHandler._flaky,
+    "hang": FaultHandler._hang,
+    "trickle": FaultHandler._trickle,
+    "reset": FaultHandler._reset,
+    "huge": FaultHandler._huge,
+    "no-head": FaultHandler._no_head,
+    "api": FaultHandler._arxiv,
+    "handles": FaultHandler._handles,
+    "repos": FaultHandler._repos,
+}
