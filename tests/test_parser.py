@@ -60,7 +60,9 @@ def test_upstream_title_catalog_and_unparsed_news(upstream_text: str) -> None:
 def test_upstream_entry_shapes(upstream_text: str) -> None:
     doc = parse_document(upstream_text)
     by_title = {e.title: e for _, e in doc.entries() if e.parsed}
-    t5 = by_title["Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer"]
+    t5 = by_title[
+        "Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer"
+    ]
     assert (t5.name, t5.authors, t5.authors_first_only, t5.venue, t5.year) == (
         "T5",
         ["Colin Raffel"],
@@ -126,7 +128,9 @@ def test_item_without_shape_is_kept_verbatim_with_its_nested_lines() -> None:
 
 
 def test_nested_sub_items_become_children() -> None:
-    text = "# T\n\n## S\n\n- [A](https://a.example) - Parent.\n  - [B](https://b.example) - Child.\n"
+    text = (
+        "# T\n\n## S\n\n- [A](https://a.example) - Parent.\n  - [B](https://b.example) - Child.\n"
+    )
     entry = parse_document(text).sections[0].entries[0]
     assert [c.title for c in entry.children] == ["B"]
     assert entry.children[0].line == 6
