@@ -7,7 +7,7 @@ Routes:
   /redirect-to?url=U        one redirect to U          /loop/a <-> /loop/b
   /flaky/<key>/<n>/<code>   <code> n times per key (Retry-After from ?retry_after), then 200
   /hang  never answers      /trickle  headers a byte at a time     /reset  RST
-  /huge  a 1 GB body        /no-head  HEAD is 405, GET works
+  /huge  a 1 GB body        /no-head  HEAD is 405, GET works    /sleep?ms=N  slow 200
   /api/query                arXiv API (ids in ``arxiv_ids``)
   /handles/<doi>            DOI handle API (DOIs in ``dois``)
   /repos/<owner>/<repo>     GitHub API (``repos``; ``renamed``; ``github_rate_limited``)
@@ -40,6 +40,10 @@ class FaultServer(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.hits: Counter[str] = Counter()
         self.log: list[tuple[str, str, dict[str, str]]] = []
+        self.started: list[tuple[float, str]] = []
+        self.active = 0
+        self.max_active = 0
+        self.arxiv_mode = "ok"
         self.huge_sent = 0
         self.arxiv_ids: set[str] = set()
         self.dois: set[str] = set()
@@ -75,7 +79,17 @@ class FaultServer(ThreadingHTTPServer):
         with self.lock:
             self.hits[path] += 1
             self.log.append((method, path, headers))
+            self.started.append((time.monotonic(), path))
             return self.hits[path]
+
+    def gauge(self, delta: int) -> None:
+        with self.lock:
+            self.active += delta
+            self.max_active = max(self.max_active, self.active)
+
+    def starts(self, path: str) -> list[float]:
+        with self.lock:
+            return [when for when, seen in self.started if seen == path]
 
 
 class FaultHandler(BaseHTTPRequestHandler):
@@ -100,7 +114,11 @@ class FaultHandler(BaseHTTPRequestHandler):
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         segments = [unquote(s) for s in parts.path.split("/") if s]
         route = ROUTES.get(segments[0] if segments else "", FaultHandler._not_found)
-        route(self, segments[1:], query, count)
+        self.server.gauge(1)
+        try:
+            route(self, segments[1:], query, count)
+        finally:
+            self.server.gauge(-1)
 
     # --- helpers ------------------------------------------------------------------
 
@@ -200,9 +218,16 @@ class FaultHandler(BaseHTTPRequestHandler):
     def _no_head(self, args: list[str], query: dict[str, str], count: int) -> None:
         self._ok(args, query, count)
 
+    def _sleep(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self._wait(float(query.get("ms", "100")) / 1000)
+        self._ok(args, query, count)
+
     def _arxiv(self, args: list[str], query: dict[str, str], count: int) -> None:
-        if query.get("id_list") == "broken":
+        if self.server.arxiv_mode == "html":
             self._send(200, b"<html>not a feed</html>", {"Content-Type": "text/html"})
+            return
+        if self.server.arxiv_mode == "error":
+            self._send(500, b"oops\n")
             return
         entries = []
         for arxiv_id in query.get("id_list", "").split(","):
@@ -257,6 +282,7 @@ ROUTES = {
     "reset": FaultHandler._reset,
     "huge": FaultHandler._huge,
     "no-head": FaultHandler._no_head,
+    "sleep": FaultHandler._sleep,
     "api": FaultHandler._arxiv,
     "handles": FaultHandler._handles,
     "repos": FaultHandler._repos,

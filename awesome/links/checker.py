@@ -163,6 +163,10 @@ class Scheduler:
         if host.pauses > self.settings.max_host_pauses:
             self._finish(job, job.give_up("the host kept asking us to slow down (Retry-After)"))
             return True
+        changed = job.before_start(step)
+        if changed is not step:
+            self._enqueue(job, changed, now)  # it now goes to another host
+            return True
         if job.deadline_at is None:
             job.deadline_at = now + self.settings.deadline
         elif now >= job.deadline_at:
@@ -307,15 +311,11 @@ def check_urls(
 ) -> list[LinkResult]:
     """Check remote URLs; raises :class:`LinkCheckError` when the network is unreachable."""
     settings = settings or CheckSettings()
-    secret: dict[str, dict[str, str]] = {}
-    if settings.github_token:
-        secret[host_key(settings.github_api)] = {"Authorization": f"Bearer {settings.github_token}"}
     fetcher = Fetcher(
         policy or AddressPolicy(),
         resolver or Resolver(),
         settings.user_agent,
         settings.host_concurrency,
-        secret,
     )
     # arXiv asks for one request at a time, a few seconds apart.
     limits = {host_key(settings.arxiv_api): (1, settings.arxiv_interval)}

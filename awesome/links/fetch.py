@@ -107,7 +107,6 @@ class Fetcher:
         resolver: Resolver,
         user_agent: str,
         host_concurrency: int,
-        secret_headers: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.policy = policy
         self.resolver = resolver
@@ -117,8 +116,6 @@ class Fetcher:
         adapter = guarded_adapter(policy, self.inflight, 256, max(host_concurrency, 1))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        # Headers (a token) sent only to one host key, never on a redirect elsewhere.
-        self._secret_headers = dict(secret_headers or {})
 
     def close(self) -> None:
         self.session.close()
@@ -134,7 +131,6 @@ class Fetcher:
         if refusal is not None:
             return refusal
         headers = dict(request.headers)
-        headers.update(self._secret_headers.get(request.host_key, {}))
         try:
             response = self.session.get(
                 request.url,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlencode, urlsplit
 
@@ -166,8 +167,8 @@ def host_key_matches(url: str, api_url: str) -> bool:
     return (first.scheme, first.netloc.lower()) == (second.scheme, second.netloc.lower())
 
 
-def github_rate_limited(status: int | None, headers: dict[str, str]) -> bool:
-    """A 429, or a 403 saying the hourly allowance is spent."""
+def github_rate_limited(status: int | None, headers: Mapping[str, str]) -> bool:
+    """A 429, or a 403 saying the hourly allowance is spent (``headers`` case-insensitive)."""
     if status == 429:
         return True
     return status == 403 and headers.get("x-ratelimit-remaining") == "0"

@@ -106,6 +106,10 @@ class Job:
     def advance(self, outcome: Outcome, now: float) -> Step | list[LinkResult]:
         raise NotImplementedError
 
+    def before_start(self, step: Step) -> Step:
+        """A last look at a step about to start; a job may swap it for another."""
+        return step
+
     def give_up(self, reason: str) -> list[LinkResult]:
         return [LinkResult(url, Verdict.UNKNOWN, reason) for url in self.urls]
 
@@ -286,12 +290,20 @@ class GithubJob(Job):
 
     def _api(self, url: str) -> Request:
         headers = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
+        token = self.settings.github_token
+        if token and hosts.host_key_matches(url, self.settings.github_api):
+            headers["Authorization"] = f"Bearer {token}"  # never sent anywhere else
         return self.request(url, headers=headers, read_body=1024 * 1024)
 
     def first_step(self) -> Step:
         if self.state.github_exhausted:
             return self._fall_back()
         return Step(self.query)
+
+    def before_start(self, step: Step) -> Step:
+        if self.fallback is None and self.state.github_exhausted:
+            return self._fall_back()  # the limit ran out while this one was waiting
+        return step
 
     def _fall_back(self) -> Step:
         self.fallback = UrlJob(self.url, self.state)
@@ -302,7 +314,7 @@ class GithubJob(Job):
         if self.fallback is not None:
             self.fallback.deadline_at = self.deadline_at
             return self.fallback.advance(outcome, now)
-        if hosts.github_rate_limited(outcome.status, dict(outcome.headers.items())):
+        if hosts.github_rate_limited(outcome.status, outcome.headers):
             self.state.github_exhausted = True
             return self._fall_back()
         if outcome.status in REDIRECTS and self.api_hops < 3:

@@ -1,0 +1,276 @@
+"""The checker against a local fault server: every URL gets the right verdict in time."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from awesome.errors import LinkCheckError
+from awesome.links.checker import check_urls
+from awesome.links.jobs import CheckSettings, retry_after_seconds
+from awesome.links.safety import AddressPolicy, Resolver
+from awesome.links.verdict import LinkResult, Verdict
+from tests.fault_server import HUGE, FaultServer
+
+FAST = CheckSettings(
+    timeout=0.5,
+    deadline=1.5,
+    backoff=0.05,
+    backoff_cap=0.2,
+    retry_after_cap=2.0,
+    host_interval=0.0,
+    special_hosts=False,
+)
+OPEN = AddressPolicy(allow_private=True)
+WORKING_DNS = ("localhost",)
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    running = FaultServer("127.0.0.1").start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def other() -> Iterator[FaultServer]:
+    running = FaultServer("127.0.0.2").start()
+    yield running
+    running.stop()
+
+
+def check(
+    urls: list[str],
+    settings: CheckSettings = FAST,
+    policy: AddressPolicy = OPEN,
+    probes: tuple[str, ...] = WORKING_DNS,
+) -> dict[str, LinkResult]:
+    results = check_urls(urls, settings, policy, Resolver(probes))
+    return {result.url: result for result in results}
+
+
+def check_one(url: str, **changes: object) -> LinkResult:
+    settings = replace(FAST, **changes)  # type: ignore[arg-type]
+    return check([url], settings)[url]
+
+
+@pytest.mark.parametrize(
+    ("path", "verdict", "status", "reason"),
+    [
+        ("/ok", Verdict.OK, 200, "200 OK"),
+        ("/status/404", Verdict.DEAD, 404, "404 Not Found"),
+        ("/status/410", Verdict.DEAD, 410, "410 Gone"),
+        ("/status/401", Verdict.UNKNOWN, 401, "login"),
+        ("/status/403?cloudflare=1", Verdict.UNKNOWN, 403, "Cloudflare"),
+        ("/status/403", Verdict.UNKNOWN, 403, "refuses robots"),
+        ("/status/999", Verdict.UNKNOWN, 999, "bot wall"),
+        ("/status/400", Verdict.UNKNOWN, 400, "400 Bad Request"),
+        ("/no-head", Verdict.OK, 200, "200 OK"),
+        ("/loop/a", Verdict.DEAD, 302, "redirect loop"),
+        ("/redirect/302/12", Verdict.UNKNOWN, 302, "more than 10 redirects"),
+        ("/redirect-to?url=ftp://127.0.0.1/x", Verdict.UNKNOWN, 302, "non-http"),
+    ],
+)
+def test_each_answer_gets_its_verdict(
+    server: FaultServer, path: str, verdict: Verdict, status: int, reason: str
+) -> None:
+    result = check_one(server.url(path))
+    assert (result.verdict, result.status) == (verdict, status)
+    assert reason in result.reason
+
+
+@pytest.mark.parametrize("code", [301, 302, 307, 308])
+def test_redirect_chains_report_the_final_url(server: FaultServer, code: int) -> None:
+    result = check_one(server.url(f"/redirect/{code}/3"))
+    assert result.verdict is Verdict.OK
+    assert result.final_url == server.url("/ok")
+    assert [status for status, _ in result.redirects] == [code] * 3
+
+
+def test_redirect_to_a_dead_page_is_dead(server: FaultServer) -> None:
+    result = check_one(server.url("/redirect-to?url=/status/404&code=301"))
+    assert result.verdict is Verdict.DEAD
+    assert result.reason.startswith("redirect to a dead page: 404")
+    assert result.final_url == server.url("/status/404")
+
+
+def test_accepted_status_codes_count_as_ok(server: FaultServer) -> None:
+    result = check_one(server.url("/status/403"), accept=frozenset({403}))
+    assert result.verdict is Verdict.OK
+
+
+def test_429_without_retry_after_is_retried_then_unknown(server: FaultServer) -> None:
+    result = check_one(server.url("/status/429"), retries=2)
+    assert result.verdict is Verdict.UNKNOWN
+    assert "after 3 attempts" in result.reason
+    assert server.hits["/status/429"] == 3
+
+
+def test_retry_after_is_honoured_before_the_retry(server: FaultServer) -> None:
+    result = check_one(server.url("/flaky/a/1/429?retry_after=1"))
+    assert result.verdict is Verdict.OK
+    first, second = server.starts("/flaky/a/1/429")
+    assert second - first >= 0.95
+
+
+def test_retry_after_pauses_the_whole_host(server: FaultServer) -> None:
+    urls = [server.url("/flaky/p/1/429?retry_after=1"), server.url("/sleep?ms=300")]
+    settings = replace(FAST, host_concurrency=1, deadline=3.0)
+    results = check(urls, settings)
+    assert all(r.verdict is Verdict.OK for r in results.values())
+    paused_at = server.starts("/flaky/p/1/429")[0]
+    # the other link waited for the pause although it was never told to slow down itself
+    assert server.starts("/sleep")[0] - paused_at >= 0.95
+
+
+def test_too_long_retry_after_gives_up_at_once(server: FaultServer) -> None:
+    started = time.monotonic()
+    result = check_one(server.url("/status/429?retry_after=600"))
+    assert result.verdict is Verdict.UNKNOWN
+    assert "Retry-After 600 s" in result.reason
+    assert time.monotonic() - started < 1.0
+    assert server.hits["/status/429"] == 1
+
+
+def test_retry_after_reads_seconds_and_http_dates() -> None:
+    assert retry_after_seconds("120") == 120
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+
+
+def test_503_then_200_is_ok_after_a_retry(server: FaultServer) -> None:
+    result = check_one(server.url("/flaky/b/1/503"))
+    assert result.verdict is Verdict.OK
+    assert server.hits["/flaky/b/1/503"] == 2
+
+
+def test_a_hanging_server_is_unknown_within_the_deadline(server: FaultServer) -> None:
+    started = time.monotonic()
+    result = check_one(server.url("/hang"), deadline=1.2)
+    assert result.verdict is Verdict.UNKNOWN
+    assert time.monotonic() - started < 1.2 + 0.5
+
+
+def test_a_byte_a_tick_server_is_cut_off_at_the_deadline(server: FaultServer) -> None:
+    # every byte arrives well within the read timeout, so only the deadline can stop it
+    started = time.monotonic()
+    result = check_one(server.url("/trickle?every=0.1"), timeout=2.0, deadline=1.0)
+    assert result.verdict is Verdict.UNKNOWN
+    assert "deadline" in result.reason
+    assert time.monotonic() - started < 1.0 + 0.5
+
+
+def test_a_reset_connection_is_retried_then_unknown(server: FaultServer) -> None:
+    result = check_one(server.url("/reset"))
+    assert result.verdict is Verdict.UNKNOWN
+    assert "reset" in result.reason
+    assert server.hits["/reset"] == 3
+
+
+def test_a_huge_body_is_not_downloaded(server: FaultServer) -> None:
+    result = check_one(server.url("/huge"))
+    assert result.verdict is Verdict.OK
+    time.sleep(0.2)  # let the server notice the closed connection
+    assert server.huge_sent < HUGE // 100
+
+
+def test_a_refused_connection_is_dead(server: FaultServer) -> None:
+    port = server.server_address[1]
+    server.stop()  # nothing listens on this port any more
+    result = check_one(f"http://127.0.0.1:{port}/ok")
+    assert result.verdict is Verdict.DEAD
+    assert result.reason == "connection refused"
+
+
+def test_slow_hosts_do_not_hold_up_the_others(server: FaultServer, other: FaultServer) -> None:
+    settings = replace(FAST, max_concurrency=4, host_concurrency=2, deadline=1.0)
+    urls = [server.url(f"/hang?n={i}") for i in range(2)]
+    urls += [other.url(f"/sleep?ms=50&n={i}") for i in range(10)]
+    started = time.monotonic()
+    results = check(urls, settings)
+    assert all(results[u].verdict is Verdict.OK for u in urls[2:])
+    assert time.monotonic() - started < 1.0 + 0.5
+
+
+def test_per_host_concurrency_is_respected(server: FaultServer) -> None:
+    settings = replace(FAST, host_concurrency=3)
+    check([server.url(f"/sleep?ms=100&n={i}") for i in range(12)], settings)
+    assert server.max_active == 3
+
+
+def test_per_host_interval_spaces_request_starts(server: FaultServer) -> None:
+    settings = replace(FAST, host_interval=0.1)
+    check([server.url(f"/ok?n={i}") for i in range(5)], settings)
+    starts = server.starts("/ok")
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 5
+    assert min(gaps) >= 0.09
+
+
+def test_global_concurrency_is_respected(server: FaultServer, other: FaultServer) -> None:
+    settings = replace(FAST, max_concurrency=2, host_concurrency=8)
+    urls = [s.url(f"/sleep?ms=100&n={i}") for s in (server, other) for i in range(4)]
+    started = time.monotonic()
+    check(urls, settings)
+    # 8 requests of 100 ms two at a time take 400 ms at least; eight at a time would take 100
+    assert time.monotonic() - started >= 0.38
+    assert max(server.max_active, other.max_active) <= 2
+
+
+def test_loopback_is_refused_without_any_request(server: FaultServer) -> None:
+    results = check([server.url("/ok"), server.url("/status/404")], policy=AddressPolicy())
+    assert all(r.verdict is Verdict.UNKNOWN for r in results.values())
+    assert "loopback" in results[server.url("/ok")].reason
+    assert server.total == 0
+
+
+def test_a_name_resolving_to_loopback_is_refused(server: FaultServer) -> None:
+    url = f"http://localhost:{server.server_address[1]}/ok"
+    result = check([url], policy=AddressPolicy())[url]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "refused" in result.reason
+    assert server.total == 0
+
+
+def test_a_redirect_to_a_private_address_is_refused(
+    server: FaultServer, other: FaultServer
+) -> None:
+    # 127.0.0.1 plays a public host; its redirect to 127.0.0.2 must not be followed
+    policy = AddressPolicy(exempt=frozenset({"127.0.0.1"}))
+    url = server.url(f"/redirect-to?url={other.url('/ok')}")
+    result = check([url], policy=policy)[url]
+    assert result.verdict is Verdict.UNKNOWN
+    assert "refused: 127.0.0.2 is a loopback address" in result.reason
+    assert server.total == 1
+    assert other.total == 0
+
+
+def test_the_same_redirect_is_followed_with_allow_private(
+    server: FaultServer, other: FaultServer
+) -> None:
+    url = server.url(f"/redirect-to?url={other.url('/ok')}")
+    assert check([url])[url].verdict is Verdict.OK
+    assert other.total == 1
+
+
+def test_a_missing_name_is_dead_when_dns_works() -> None:
+    url = "http://no-such-host.invalid/page"
+    result = check([url], probes=("localhost",))[url]
+    assert result.verdict is Verdict.DEAD
+    assert "does not exist" in result.reason
+
+
+def test_nothing_resolving_means_the_network_is_unreachable(server: FaultServer) -> None:
+    with pytest.raises(LinkCheckError, match="network is unreachable"):
+        check([server.url("/ok"), "http://no-such-host.invalid/"], probes=("also-missing.invalid",))
+
+
+def test_many_links_finish_and_keep_their_identity(server: FaultServer, other: FaultServer) -> None:
+    urls = [s.url(f"/ok?n={i}") for s in (server, other) for i in range(100)]
+    results = check(urls)
+    assert sorted(results) == sorted(urls)
+    assert all(r.verdict is Verdict.OK for r in results.values())
