@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -206,7 +207,7 @@ def test_per_host_interval_spaces_request_starts(server: FaultServer) -> None:
     settings = replace(FAST, host_interval=0.1)
     check([server.url(f"/ok?n={i}") for i in range(5)], settings)
     starts = server.starts("/ok")
-    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
     assert len(starts) == 5
     assert min(gaps) >= 0.09
 

@@ -85,26 +85,28 @@ def _trim_bare(url: str) -> str:
     return url
 
 
-def _links_in_line(line: str) -> Iterator[str]:
-    """Every link target on one line (code spans and comments already blanked)."""
+def _links_in_line(line: str) -> list[str]:
+    """Every link target on one line, left to right (code spans and comments blanked)."""
     text = line
+    found: list[tuple[int, str]] = []
     ref = _REF_DEF.match(text)
     if ref:
-        yield ref.group(1)
+        found.append((ref.start(1), ref.group(1)))
         text = _blank(text, ref.start(1), ref.end(1))
     for link in list(find_links(text)):
-        yield from _links_in_label(link.label)
-        yield unescape(link.url.strip())
+        found.extend((link.start, inner) for inner in _links_in_label(link.label))
+        found.append((link.start + 1, unescape(link.url.strip())))
         text = _blank(text, link.start, link.end)
     for pattern in (_AUTOLINK, _HTML_ATTR):
         for match in list(pattern.finditer(text)):
             value = next(group for group in match.groups() if group is not None)
-            yield html.unescape(value.strip())
+            found.append((match.start(), html.unescape(value.strip())))
             text = _blank(text, match.start(), match.end())
     for match in _BARE_URL.finditer(text):
         trimmed = _trim_bare(match.group(0))
         if len(trimmed) > len("https://"):
-            yield trimmed
+            found.append((match.start(), trimmed))
+    return [target for _, target in sorted(found, key=lambda item: item[0])]
 
 
 def _links_in_label(label: str) -> Iterator[str]:
