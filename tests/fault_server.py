@@ -55,7 +55,7 @@ class FaultServer(ThreadingHTTPServer):
     @property
     def base(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def total(self) -> int:

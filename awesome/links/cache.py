@@ -52,11 +52,24 @@ class LinkCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=30.0)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute(_SCHEMA)
-            self._db.commit()
+            self._prepare()
         except (OSError, sqlite3.Error) as error:
             raise LinkCheckError(f"cannot open the link cache: {error}", str(path)) from None
+
+    def _prepare(self, attempts: int = 50) -> None:
+        """Switch to WAL and create the table. Switching the journal mode ignores the busy
+        timeout, so when another run opens the same new file at once, try again shortly."""
+        for attempt in range(attempts):
+            try:
+                if self._db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(_SCHEMA)
+                self._db.commit()
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05)
 
     def __enter__(self) -> LinkCache:
         return self

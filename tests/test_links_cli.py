@@ -1,0 +1,307 @@
+"""``awesome links`` end to end: exit codes, every output format, cache, --changed-since."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from awesome.cli import run
+from awesome.schemas import validator
+from tests.fault_server import FaultServer
+
+FAST = ["--allow-private", "--timeout", "0.5", "--deadline", "1.5", "--host-interval", "0"]
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    running = FaultServer("127.0.0.1").start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(autouse=True)
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AWESOME_DNS_PROBES", "localhost")
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    return tmp_path
+
+
+def write_list(server: FaultServer, name: str = "list.md") -> Path:
+    path = Path(name)
+    path.write_text(
+        "\n".join(
+            [
+                "# Sample",  # 1
+                "",
+                f"- [Good]({server.url('/ok')})",  # 3
+                f"- [Gone]({server.url('/status/404')})",  # 4
+                f"- [Walled]({server.url('/status/403?cloudflare=1')})",  # 5
+                f"- [Moved]({server.url('/redirect/301/1')})",  # 6
+                "- [Here](#sample) and [nowhere](#nowhere)",  # 7
+                f"- [Good again]({server.url('/ok')}#part)",  # 8
+            ]
+        )
+        + "\n",
+        "utf-8",
+    )
+    return path
+
+
+def links(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = run(["links", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_text_report_and_exit_1_for_dead_links(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_list(server)
+    code, out, _ = links(str(path), *FAST, capsys=capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert f"list.md:4: dead: {server.url('/status/404')} (404 Not Found)" in lines
+    assert any(line.startswith("list.md:5: unknown: ") and "Cloudflare" in line for line in lines)
+    assert (
+        f"list.md:6: moved: {server.url('/redirect/301/1')} -> {server.url('/ok')} (200 OK)"
+        in lines
+    )
+    assert "list.md:7: dead: #nowhere (no heading for #nowhere in this file)" in lines
+    assert lines[-1].startswith("6 links: 3 ok, 2 dead, 1 unknown, 1 moved in ")
+
+
+def test_unknown_links_do_not_fail_the_run(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text(f"[a]({server.url('/status/429')}) [b]({server.url('/ok')})\n")
+    code, out, _ = links("list.md", *FAST, "--retries", "0", capsys=capsys)
+    assert code == 0
+    assert "unknown" in out
+
+
+def test_json_report_validates_against_the_schema(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_list(server)
+    code, out, _ = links(str(path), *FAST, "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 1
+    assert list(validator("links-report").iter_errors(report)) == []
+    by_url = {link["url"]: link for link in report["links"]}
+    good = by_url[server.url("/ok")]
+    assert good["occurrences"] == [{"file": "list.md", "line": 3}, {"file": "list.md", "line": 8}]
+    assert by_url[server.url("/redirect/301/1")]["redirects"] == [
+        {"status": 301, "url": server.url("/ok")}
+    ]
+    assert by_url["#nowhere"]["local"] is True
+    assert report["summary"]["dead"] == 2
+
+
+def test_github_format_annotates_the_lines(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_list(server)
+    _, out, _ = links(str(path), *FAST, "--format", "github", capsys=capsys)
+    lines = out.splitlines()
+    assert (
+        f"::error file=list.md,line=4,title=Dead link::{server.url('/status/404')}: 404 Not Found"
+        in lines
+    )
+    assert any(line.startswith("::warning file=list.md,line=5,") for line in lines)
+    assert any(line.startswith("::notice file=list.md,line=6,title=Link moved::") for line in lines)
+
+
+def test_markdown_format_is_an_issue_body(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_list(server)
+    _, out, _ = links(str(path), *FAST, "--format", "markdown", capsys=capsys)
+    assert out.startswith("# Link check report\n")
+    assert "## Dead links (2)" in out
+    assert f"| <{server.url('/status/404')}> | 404 Not Found | list.md:4 |" in out
+    assert "## Moved links (update them) (1)" in out
+
+
+def test_a_warm_cache_makes_no_requests(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text(f"[a]({server.url('/ok')}) [b]({server.url('/redirect/302/1')})\n")
+    assert links("list.md", *FAST, capsys=capsys)[0] == 0
+    first = server.total
+    code, out, _ = links("list.md", *FAST, "--format", "json", capsys=capsys)
+    assert code == 0
+    assert server.total == first
+    assert json.loads(out)["summary"]["cached"] == 2
+    assert Path(".awesome-cache/links.sqlite").is_file()
+
+
+def test_dead_links_are_not_cached_and_no_cache_means_none(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text(f"[a]({server.url('/status/404')}) [b]({server.url('/ok')})\n")
+    links("list.md", *FAST, capsys=capsys)
+    links("list.md", *FAST, capsys=capsys)
+    assert server.hits["/status/404"] == 2
+    assert server.hits["/ok"] == 1
+    links("list.md", *FAST, "--no-cache", "--cache", "other.sqlite", capsys=capsys)
+    assert server.hits["/ok"] == 2
+    assert not Path("other.sqlite").exists()
+
+
+def test_max_age_expires_cached_results(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text(f"[a]({server.url('/ok')})\n")
+    links("list.md", *FAST, "--cache", "c.sqlite", capsys=capsys)
+    links("list.md", *FAST, "--cache", "c.sqlite", "--max-age", "0s", capsys=capsys)
+    assert server.hits["/ok"] == 2
+
+
+def git(*args: str) -> None:
+    subprocess.run(["git", *args], check=True, capture_output=True)
+
+
+def test_changed_since_checks_only_new_urls(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git("init", "-q", ".")
+    git("config", "user.email", "t@example.com")
+    git("config", "user.name", "T")
+    Path("list.md").write_text(f"[old]({server.url('/status/404')})\n")
+    git("add", "list.md")
+    git("commit", "-q", "-m", "base")
+    Path("list.md").write_text(
+        f"[old]({server.url('/status/404')})\n[new]({server.url('/ok?new')})\n"
+    )
+    code, _out, _ = links("list.md", *FAST, "--no-cache", "--changed-since", "HEAD", capsys=capsys)
+    assert code == 0  # the old dead link is not this change's fault
+    assert server.hits == {"/ok": 1}
+    code, _, err = links("list.md", *FAST, "--changed-since", "no-such-ref", capsys=capsys)
+    assert code == 2
+    assert err == "error: list.md: --changed-since: unknown git revision 'no-such-ref'\n"
+
+
+def test_a_new_file_has_only_new_urls(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git("init", "-q", ".")
+    git(
+        "-c",
+        "user.email=t@example.com",
+        "-c",
+        "user.name=T",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "base",
+    )
+    Path("list.md").write_text(f"[new]({server.url('/ok')})\n")
+    assert links("list.md", *FAST, "--changed-since", "HEAD", capsys=capsys)[0] == 0
+    assert server.hits == {"/ok": 1}
+
+
+def test_include_and_exclude(server: FaultServer, capsys: pytest.CaptureFixture[str]) -> None:
+    Path("list.md").write_text(
+        f"[a]({server.url('/status/404')}) [b]({server.url('/ok')}) [c]({server.url('/status/410')})\n"
+    )
+    code, out, _ = links(
+        "list.md", *FAST, "--exclude", "status/4", "--format", "json", capsys=capsys
+    )
+    assert code == 0
+    assert json.loads(out)["summary"]["excluded"] == 2
+    assert server.hits == {"/ok": 1}
+    code, _, _ = links("list.md", *FAST, "--no-cache", "--include", "410$", capsys=capsys)
+    assert code == 1
+    assert server.hits["/status/410"] == 1 and server.hits["/status/404"] == 0
+
+
+def test_config_accepts_status_codes(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("awesome.toml").write_text("[links]\naccept = [404]\nexclude = ['never-matches']\n")
+    Path("list.md").write_text(f"[a]({server.url('/status/404')})\n")
+    assert links("list.md", *FAST, capsys=capsys)[0] == 0
+
+
+def test_private_addresses_are_refused_by_default(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text(f"[a]({server.url('/status/404')})\n")
+    code, out, _ = links("list.md", "--timeout", "0.5", capsys=capsys)
+    assert code == 0
+    assert "refused: 127.0.0.1 is a loopback address" in out
+    assert server.total == 0
+
+
+def test_an_offline_machine_exits_2_and_declares_nothing_dead(
+    server: FaultServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWESOME_DNS_PROBES", "probe-one.invalid,probe-two.invalid")
+    Path("list.md").write_text(f"[a](http://nothing-here.invalid/) [b]({server.url('/ok')})\n")
+    code, out, err = links("list.md", *FAST, capsys=capsys)
+    assert code == 2
+    assert out == ""
+    assert "network is unreachable" in err
+    assert "dead" not in err.replace("declared dead", "")
+
+
+def test_a_missing_name_is_dead_when_dns_works(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("list.md").write_text("[a](http://nothing-here.invalid/)\n")
+    code, out, _ = links("list.md", *FAST, capsys=capsys)
+    assert code == 1
+    assert "host name does not exist" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.md"], "error: missing.md: no such file"),
+        (["list.md", "--exclude", "("], "--exclude: invalid regular expression"),
+        (["list.md", "--max-age", "soon"], "invalid max age 'soon'"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("list.md").write_text("[a](#x)\n# x\n")
+    code, _out, err = links(*args, "--no-cache", capsys=capsys)
+    assert code == 2
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_the_github_api_comes_from_the_environment(
+    server: FaultServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWESOME_GITHUB_API", server.base)
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    server.repos = {"octo/live": {"archived": True}}
+    Path("list.md").write_text(
+        "[r](https://github.com/octo/live) [g](https://github.com/octo/gone)\n"
+    )
+    code, out, _ = links("list.md", *FAST, "--format", "json", capsys=capsys)
+    by_url = {link["url"]: link for link in json.loads(out)["links"]}
+    assert code == 1
+    assert by_url["https://github.com/octo/live"]["note"] == "archived repository"
+    assert by_url["https://github.com/octo/gone"]["verdict"] == "dead"
+    assert all(headers.get("Authorization") == "Bearer t0ken" for _, _, headers in server.log)
+
+
+def test_importing_the_cli_does_not_import_requests() -> None:
+    code = "import sys, awesome.cli; sys.exit('requests' in sys.modules)"
+    root = Path(__file__).resolve().parent.parent
+    assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
+
+
+def test_links_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = links("--help", capsys=capsys)
+    assert code == 0
+    assert "--changed-since" in out and "Example:" in out
