@@ -62,7 +62,14 @@ class Inflight:
 
 
 class Scheduler:
-    """Runs jobs to completion on ``fetcher`` within the limits of ``settings``."""
+    """Runs jobs to completion on ``fetcher`` within the limits of ``settings``.
+
+    The scheduling state sits behind one lock, held only for bookkeeping (never while a
+    request runs or anyone sleeps). A worker that finishes a request records the outcome
+    and starts whatever the limits now allow itself, so a freed slot is refilled without a
+    round trip through another thread; the caller's thread wakes for timed events only:
+    delayed retries, per-host intervals and pauses, and deadlines.
+    """
 
     def __init__(
         self,
@@ -75,49 +82,76 @@ class Scheduler:
         self.settings = settings
         self.host_limits = host_limits or {}
         self.progress = progress
+        self.lock = threading.Lock()
+        self.wake = threading.Event()
         self.hosts: dict[str, HostState] = {}
         self.delayed: list[tuple[float, int, Job, Step]] = []
         self.inflight: dict[int, Inflight] = {}
         self.ids = itertools.count(1)
         self.work: queue.SimpleQueue[tuple[int, Step] | None] = queue.SimpleQueue()
-        self.done: queue.SimpleQueue[tuple[int, Outcome]] = queue.SimpleQueue()
         self.workers: list[threading.Thread] = []
         self.results: list[LinkResult] = []
+        self.fatal: BaseException | None = None
         self.open_jobs = 0
         self.total = 0
 
     # --- public -----------------------------------------------------------------------
 
     def run(self, jobs: Iterable[Job]) -> list[LinkResult]:
-        for job in jobs:
-            self.open_jobs += 1
-            self.total += len(job.urls)
-            self._enqueue(job, job.first_step(), time.monotonic())
+        with self.lock:
+            for job in jobs:
+                self.open_jobs += 1
+                self.total += len(job.urls)
+                self._enqueue(job, job.first_step(), time.monotonic())
+        # Started before any work exists: a thread started while the first requests run
+        # waits for the GIL, and starting 64 of them one by one would slow the first round.
+        self._start_workers(min(self.open_jobs, self.settings.max_concurrency))
         try:
-            while self.open_jobs:
-                self._tick()
+            while self._tick():
+                pass
         finally:
             self._stop_workers()
+        if self.fatal is not None:
+            raise self.fatal
         return self.results
 
-    # --- the loop ---------------------------------------------------------------------
+    # --- the timekeeper (the caller's thread) -------------------------------------------
 
-    def _tick(self) -> None:
-        now = time.monotonic()
-        self._release_delayed(now)
-        self._dispatch(now)
-        wait = self._next_wake(time.monotonic())
-        try:
-            item = self.done.get(timeout=wait) if wait > 0 else self.done.get_nowait()
-        except queue.Empty:
-            item = None
-        while item is not None:
-            self._complete(*item)
-            try:
-                item = self.done.get_nowait()
-            except queue.Empty:
-                item = None
-        self._enforce_deadlines(time.monotonic())
+    def _tick(self) -> bool:
+        """One round of timed work; False when the run is over."""
+        with self.lock:
+            now = time.monotonic()
+            self._enforce_deadlines(now)
+            self._release_delayed(now)
+            self._dispatch(now)
+            if self.fatal is not None or not self.open_jobs:
+                return False
+            wait = self._next_wake(time.monotonic())
+            done = len(self.results)
+        if self.progress is not None:
+            self.progress(done, self.total)
+        self.wake.wait(wait)
+        self.wake.clear()
+        return True
+
+    def _next_wake(self, now: float) -> float:
+        times = [now + _IDLE_WAKE]
+        if self.delayed:
+            times.append(self.delayed[0][0])
+        if len(self.inflight) < self.settings.max_concurrency:
+            times.extend(
+                host.ready_at()
+                for host in self.hosts.values()
+                if host.waiting and host.active < host.concurrency
+            )
+        times.extend(
+            entry.job.deadline_at
+            for entry in self.inflight.values()
+            if entry.job.deadline_at is not None and not entry.job.finished
+        )
+        return max(0.0, min(times) - now)
+
+    # --- bookkeeping (always under self.lock) -----------------------------------------
 
     def _host(self, key: str) -> HostState:
         state = self.hosts.get(key)
@@ -131,6 +165,7 @@ class Scheduler:
     def _enqueue(self, job: Job, step: Step, now: float) -> None:
         if step.delay > 0:
             heapq.heappush(self.delayed, (now + step.delay, next(self.ids), job, step))
+            self.wake.set()  # the timekeeper may have to wake earlier than it planned
         else:
             self._host(step.request.host_key).waiting.append((job, step))
 
@@ -141,8 +176,13 @@ class Scheduler:
                 self._host(step.request.host_key).waiting.append((job, step))
 
     def _dispatch(self, now: float) -> None:
-        """Start what the limits allow, one step per host per pass so hosts share the pool."""
+        """Start what the limits allow, one step per host per pass so hosts share the pool.
+
+        Hosts with the most waiting work go first: a host held to its own concurrency
+        limit is the run's critical path, and starting it late leaves a long tail.
+        """
         candidates = [key for key, host in self.hosts.items() if host.waiting]
+        candidates.sort(key=lambda key: len(self.hosts[key].waiting), reverse=True)
         while candidates and len(self.inflight) < self.settings.max_concurrency:
             still: list[str] = []
             for key in candidates:
@@ -154,7 +194,7 @@ class Scheduler:
             candidates = still
 
     def _start_one(self, key: str, host: HostState, now: float) -> bool:
-        """Start the host's next waiting step if its limits allow; True if one started."""
+        """Start the host's next waiting step if its limits allow; True if one was taken."""
         if host.active >= host.concurrency or host.ready_at() > now:
             return False
         job, step = host.waiting.popleft()
@@ -180,32 +220,18 @@ class Scheduler:
         self.work.put((step_id, step))
         return True
 
-    def _next_wake(self, now: float) -> float:
-        times = [now + _IDLE_WAKE]
-        if self.delayed:
-            times.append(self.delayed[0][0])
-        if len(self.inflight) < self.settings.max_concurrency:
-            times.extend(
-                host.ready_at()
-                for host in self.hosts.values()
-                if host.waiting and host.active < host.concurrency
-            )
-        times.extend(
-            entry.job.deadline_at
-            for entry in self.inflight.values()
-            if entry.job.deadline_at is not None and not entry.job.finished
-        )
-        return max(0.0, min(times) - now)
-
     def _complete(self, step_id: int, outcome: Outcome) -> None:
         entry = self.inflight.pop(step_id)
         host = self.hosts[entry.host]
         host.active -= 1
         now = time.monotonic()
         if outcome.error == "offline":
-            raise LinkCheckError(
-                "the network is unreachable: no host name resolves, so no link is declared dead"
+            self._fail(
+                LinkCheckError(
+                    "the network is unreachable: no host name resolves, so no link is declared dead"
+                )
             )
+            return
         self._note_pause(host, outcome, now)
         if entry.job.finished:
             return
@@ -214,6 +240,12 @@ class Scheduler:
             self._enqueue(entry.job, answer, now)
         else:
             self._finish(entry.job, answer, outcome.elapsed)
+        self._dispatch(now)
+
+    def _fail(self, error: BaseException) -> None:
+        if self.fatal is None:
+            self.fatal = error
+        self.wake.set()
 
     def _note_pause(self, host: HostState, outcome: Outcome, now: float) -> None:
         """A ``Retry-After`` pauses the whole host, up to the cap."""
@@ -224,6 +256,7 @@ class Scheduler:
             return
         host.pauses += 1
         host.pause_until = max(host.pause_until, now + min(seconds, self.settings.retry_after_cap))
+        self.wake.set()
 
     def _finish(self, job: Job, results: list[LinkResult], elapsed: float = 0.0) -> None:
         job.finished = True
@@ -233,8 +266,8 @@ class Scheduler:
         for result in results:
             result.elapsed = round(max(now - started, elapsed), 3)
         self.results.extend(results)
-        if self.progress is not None:
-            self.progress(len(self.results), self.total)
+        if not self.open_jobs:
+            self.wake.set()
 
     def _deadline_reason(self) -> str:
         return f"no answer within the {self.settings.deadline:g} s deadline"
@@ -249,12 +282,16 @@ class Scheduler:
 
     # --- workers ----------------------------------------------------------------------
 
-    def _ensure_worker(self) -> None:
-        busy = len(self.inflight)
-        if len(self.workers) < min(busy, self.settings.max_concurrency) or not self.workers:
+    def _start_workers(self, count: int) -> None:
+        for _ in range(count):
             worker = threading.Thread(target=self._work, name="links-worker", daemon=True)
             worker.start()
             self.workers.append(worker)
+
+    def _ensure_worker(self) -> None:
+        """One more worker when every one is busy (a step outlived its deadline, say)."""
+        if len(self.workers) < len(self.inflight):
+            self._start_workers(1)
 
     def _work(self) -> None:
         from awesome.links.transport import set_current_step
@@ -267,9 +304,14 @@ class Scheduler:
             set_current_step(step_id)
             try:
                 outcome = self.fetcher.fetch(step.request)
+            except Exception as error:  # a bug here must end the run, not hang it
+                with self.lock:
+                    self._fail(error)
+                return
             finally:
                 set_current_step(None)
-            self.done.put((step_id, outcome))
+            with self.lock:
+                self._complete(step_id, outcome)
 
     def _stop_workers(self) -> None:
         for _ in self.workers:

@@ -7,13 +7,17 @@ scheduler owns timing (intervals, backoff, pauses) and the jobs own the verdicts
 from __future__ import annotations
 
 import contextlib
+import functools
 import http.client
+import ipaddress
+import os
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.structures import CaseInsensitiveDict
 
 from awesome.links.safety import AddressPolicy, ResolutionFailed, Resolver, UnsafeTarget
@@ -28,7 +32,7 @@ from awesome.links.transport import (
 DRAIN_LIMIT = 64 * 1024
 
 
-@dataclass(frozen=True)
+@dataclass
 class Request:
     """A GET for one hop. ``read_body`` is how many bytes of the body a job needs (APIs)."""
 
@@ -37,7 +41,7 @@ class Request:
     read_body: int = 0
     timeout: float = 10.0
 
-    @property
+    @functools.cached_property
     def host_key(self) -> str:
         return host_key(self.url)
 
@@ -113,6 +117,9 @@ class Fetcher:
         self.inflight = InflightSockets()
         self.session = requests.Session()
         self.session.headers["User-Agent"] = user_agent
+        # Reading proxy settings and .netrc for every request costs more CPU than the rest
+        # of a request; skip it unless the environment names a proxy.
+        self.session.trust_env = _proxies_configured()
         adapter = guarded_adapter(policy, self.inflight, 256, max(host_concurrency, 1))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -206,33 +213,36 @@ class Fetcher:
     @staticmethod
     def _body(response: requests.Response, wanted: int) -> bytes:
         """Read what a job needs; else drain a small body (keep-alive) and drop a large one."""
-        limit = wanted
         if not wanted:
             length = response.headers.get("Content-Length", "")
-            if not (length.isdigit() and int(length) <= DRAIN_LIMIT):
-                return b""  # closing the response drops the connection instead of reading
-            limit = DRAIN_LIMIT
+            if length.isdigit() and int(length) <= DRAIN_LIMIT:
+                with contextlib.suppress(OSError, urllib3.exceptions.HTTPError):
+                    response.raw.drain_conn()
+            return b""  # closing an undrained response drops the connection, body unread
         chunks: list[bytes] = []
         size = 0
         try:
             for chunk in response.iter_content(16384):
                 chunks.append(chunk)
                 size += len(chunk)
-                if size >= limit:
+                if size >= wanted:
                     break
         except requests.exceptions.RequestException:
             pass  # a body cut short still leaves the status, which is what counts
-        return b"".join(chunks)[:limit] if wanted else b""
+        return b"".join(chunks)[:wanted]
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_ip(text: str) -> bool:
-    import ipaddress
-
     try:
         ipaddress.ip_address(text.split("%", 1)[0])
     except ValueError:
         return False
     return True
+
+
+def _proxies_configured() -> bool:
+    return any(name.lower().endswith("_proxy") and value for name, value in os.environ.items())
 
 
 def _first_line(error: BaseException) -> str:

@@ -9,6 +9,7 @@ name that resolves differently the second time.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import threading
@@ -63,14 +64,19 @@ class AddressPolicy:
         """A reason to refuse ``ip``, or None when it may be contacted."""
         if self.allow_private or ip in self.exempt:
             return None
-        try:
-            address = ipaddress.ip_address(ip.split("%", 1)[0])
-        except ValueError:
-            return f"unparsable address {ip}"
-        kind = address_kind(address)
-        if kind is None:
-            return None
-        return f"refused: {ip} is a {kind} address (use --allow-private to check it)"
+        return _refusal(ip)
+
+
+@functools.lru_cache(maxsize=4096)
+def _refusal(ip: str) -> str | None:
+    try:
+        address = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return f"unparsable address {ip}"
+    kind = address_kind(address)
+    if kind is None:
+        return None
+    return f"refused: {ip} is a {kind} address (use --allow-private to check it)"
 
 
 def _resolve(host: str, port: int) -> list[str]:
