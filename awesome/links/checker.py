@@ -126,12 +126,13 @@ class Scheduler:
             self._dispatch(now)
             if self.fatal is not None or not self.open_jobs:
                 return False
+            # Cleared under the lock: a worker's later wake-up call is never lost.
+            self.wake.clear()
             wait = self._next_wake(time.monotonic())
             done = len(self.results)
         if self.progress is not None:
             self.progress(done, self.total)
         self.wake.wait(wait)
-        self.wake.clear()
         return True
 
     def _next_wake(self, now: float) -> float:
@@ -195,7 +196,10 @@ class Scheduler:
 
     def _start_one(self, key: str, host: HostState, now: float) -> bool:
         """Start the host's next waiting step if its limits allow; True if one was taken."""
-        if host.active >= host.concurrency or host.ready_at() > now:
+        if host.active >= host.concurrency:
+            return False
+        if host.ready_at() > now:
+            self.wake.set()  # the timekeeper starts it when the interval or pause is over
             return False
         job, step = host.waiting.popleft()
         if job.finished:
