@@ -275,3 +275,11 @@ def test_many_links_finish_and_keep_their_identity(server: FaultServer, other: F
     results = check(urls)
     assert sorted(results) == sorted(urls)
     assert all(r.verdict is Verdict.OK for r in results.values())
+
+
+def test_a_tls_failure_is_unknown(server: FaultServer) -> None:
+    # https:// to a plain-HTTP server: the handshake fails, which proves nothing about the page
+    url = f"https://127.0.0.1:{server.server_address[1]}/ok"
+    result = check([url])[url]
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.reason.startswith("TLS error")
