@@ -283,3 +283,28 @@ def test_a_tls_failure_is_unknown(server: FaultServer) -> None:
     result = check([url])[url]
     assert result.verdict is Verdict.UNKNOWN
     assert result.reason.startswith("TLS error")
+
+
+def test_every_fault_at_once_gets_its_verdict_within_the_deadline(server: FaultServer) -> None:
+    expected = {
+        "/ok": Verdict.OK,
+        "/status/404": Verdict.DEAD,
+        "/status/410": Verdict.DEAD,
+        "/redirect/307/3": Verdict.OK,
+        "/loop/a": Verdict.DEAD,
+        "/status/429": Verdict.UNKNOWN,
+        "/flaky/c/1/503": Verdict.OK,
+        "/status/403?cloudflare=1": Verdict.UNKNOWN,
+        "/status/999": Verdict.UNKNOWN,
+        "/hang": Verdict.UNKNOWN,
+        "/trickle?every=0.1": Verdict.UNKNOWN,
+        "/reset": Verdict.UNKNOWN,
+        "/huge": Verdict.OK,
+        "/no-head": Verdict.OK,
+    }
+    settings = replace(FAST, timeout=2.0, deadline=1.5)
+    started = time.monotonic()
+    results = check([server.url(path) for path in expected], settings)
+    assert time.monotonic() - started < 1.5 + 0.5
+    assert {path: results[server.url(path)].verdict for path in expected} == expected
+    assert all(r.elapsed <= 1.5 + 0.3 for r in results.values())

@@ -64,8 +64,9 @@ def test_text_report_and_exit_1_for_dead_links(
     server: FaultServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_list(server)
-    code, out, _ = links(str(path), *FAST, capsys=capsys)
+    code, out, err = links(str(path), *FAST, capsys=capsys)
     assert code == 1
+    assert err == ""  # no progress bar when stderr is not a terminal
     lines = out.splitlines()
     assert f"list.md:4: dead: {server.url('/status/404')} (404 Not Found)" in lines
     assert any(line.startswith("list.md:5: unknown: ") and "Cloudflare" in line for line in lines)
