@@ -1,0 +1,1 @@
+"""Data tables shared by several modules (spelling lists)."""
