@@ -1,0 +1,98 @@
+"""Entry shape rules: items that fit no entry shape, entries that break the entry schema."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from awesome.model import Document, Entry
+from awesome.rules._source import walk_entries
+from awesome.rules.base import Finding, LintContext, Rule
+
+UNPARSED_DOC = """\
+A list item that fits none of the entry shapes the parser knows. It is kept
+verbatim, but no other rule can check it and the formatter cannot make it
+canonical.
+
+Wrong:
+
+    - see also the GPT-4 paper, it is great
+
+Right:
+
+    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv 2023.
+"""
+
+
+def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding]:
+    for _, entry in walk_entries(document):
+        if not entry.parsed:
+            preview = entry.raw.strip().splitlines()[0][:60] if entry.raw.strip() else ""
+            yield UNPARSED_ENTRY.finding(
+                f"list item fits no entry shape: '{preview}'"
+                " (expected [Title](url) - AUTHORS, VENUE YEAR. Description)",
+                entry.line,
+            )
+
+
+UNPARSED_ENTRY = Rule(
+    id="unparsed-entry",
+    kind="structure",
+    severity="warning",
+    summary="A list item fits no entry shape.",
+    doc=UNPARSED_DOC,
+    check=check_unparsed,
+    peers=(),
+)
+
+SCHEMA_DOC = """\
+An entry whose exported JSON record (``awesome export --format json``) does not
+validate against ``schema/entry.schema.json``: for example a year outside the
+accepted range, an empty title, or a URL that is not absolute.
+
+Wrong:
+
+    - [](https://arxiv.org/abs/2303.08774) - arXiv 2023.
+
+Right:
+
+    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.
+"""
+
+
+def _entry_validator() -> tuple[Callable[[Entry], dict[str, Any]], Any] | None:
+    """The exporter and the entry schema's validator, or None until both exist."""
+    try:
+        from awesome.export import entry_to_json  # type: ignore[attr-defined,unused-ignore]
+        from awesome.schemas import validator
+
+        return entry_to_json, validator("entry")
+    except (ImportError, FileNotFoundError):
+        return None
+
+
+def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
+    found = _entry_validator()
+    if found is None:
+        return
+    to_json, validator = found
+    for _, entry in walk_entries(document):
+        if not entry.parsed:
+            continue
+        errors = sorted(validator.iter_errors(to_json(entry)), key=lambda e: list(e.path))
+        if errors:
+            where = "/".join(str(part) for part in errors[0].absolute_path) or "entry"
+            yield SCHEMA.finding(f"entry breaks the entry schema at {where}: {errors[0].message}", entry.line)
+
+
+SCHEMA = Rule(
+    id="schema",
+    kind="structure",
+    severity="error",
+    summary="An entry does not validate against the entry JSON schema.",
+    doc=SCHEMA_DOC,
+    check=check_schema,
+    peers=(),
+)
+
+RULES = [UNPARSED_ENTRY, SCHEMA]
