@@ -37,10 +37,9 @@ from awesome.rules.duplicates import title_key
 
 WRONG_LINK_OVERLAP = 0.5
 
-STOP_WORDS = frozenset(
-    "a an and are as at be by can do does for from how in is it its of on or the their "
-    "this to via vs we what when which who why with without".split()
-)
+_STOP_TEXT = """a an and are as at be by can do does for from how in is it its of on or
+the their this to via vs we what when which who why with without"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 _TOKEN = re.compile(r"[^\W_]+")
 _ARXIV_VENUES = frozenset({"arxiv", "arxiv preprint", "corr", "preprint", "arxiv.org"})
 
@@ -106,7 +105,8 @@ def check_title_variant(document: Document, context: LintContext) -> Iterable[Fi
         overlap = _title_verdict(entry, paper)
         if overlap is not None and overlap >= WRONG_LINK_OVERLAP:
             yield ARXIV_TITLE_VARIANT.finding(
-                f"title differs from arXiv {paper.id} '{paper.title}' ({overlap:.0%} of words shared);"
+                f"title differs from arXiv {paper.id} '{paper.title}'"
+                f" ({overlap:.0%} of words shared);"
                 " use the arXiv title or record this one in former_titles",
                 entry.line,
             )
@@ -196,7 +196,9 @@ def check_future_year(
     this_year = today().year
     for _, entry in walk_entries(document):
         if entry.year is not None and entry.year > this_year:
-            yield FUTURE_YEAR.finding(f"year {entry.year} is in the future (now {this_year})", entry.line)
+            yield FUTURE_YEAR.finding(
+                f"year {entry.year} is in the future (now {this_year})", entry.line
+            )
 
 
 ARXIV_YEAR = Rule(
@@ -210,11 +212,11 @@ arXiv version appeared (the lock's ``published``).
 
 Wrong:
 
-    - [Shortcut Learning of Large Language Models in Natural Language Understanding](https://arxiv.org/abs/2208.11857) - arXiv 2023.
+    - [Shortcut Learning of Large Language Models in NLU](https://arxiv.org/abs/2208.11857) - 2023.
 
 Right:
 
-    - [Shortcut Learning of Large Language Models in Natural Language Understanding](https://arxiv.org/abs/2208.11857) - arXiv 2022.
+    - [Shortcut Learning of Large Language Models in NLU](https://arxiv.org/abs/2208.11857) - 2022.
 """,
     check=check_arxiv_year,
 )

@@ -71,7 +71,9 @@ def _report(
             continue
         reasons.setdefault(seen.line, []).append(reason)
     for line, why in reasons.items():
-        yield DUPLICATE_ENTRY.finding(f"duplicate of the entry on line {line} ({', '.join(why)})", entry.line)
+        yield DUPLICATE_ENTRY.finding(
+            f"duplicate of the entry on line {line} ({', '.join(why)})", entry.line
+        )
 
 
 DUPLICATE_ENTRY = Rule(

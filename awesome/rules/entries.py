@@ -63,7 +63,7 @@ Right:
 def _entry_validator() -> tuple[Callable[[Entry], dict[str, Any]], Any] | None:
     """The exporter and the entry schema's validator, or None until both exist."""
     try:
-        from awesome.export import entry_to_json  # type: ignore[attr-defined,unused-ignore]
+        from awesome.export import entry_to_json
         from awesome.schemas import validator
 
         return entry_to_json, validator("entry")
@@ -82,7 +82,9 @@ def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
         errors = sorted(validator.iter_errors(to_json(entry)), key=lambda e: list(e.path))
         if errors:
             where = "/".join(str(part) for part in errors[0].absolute_path) or "entry"
-            yield SCHEMA.finding(f"entry breaks the entry schema at {where}: {errors[0].message}", entry.line)
+            yield SCHEMA.finding(
+                f"entry breaks the entry schema at {where}: {errors[0].message}", entry.line
+            )
 
 
 SCHEMA = Rule(

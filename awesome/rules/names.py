@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from awesome.data.spelling import CANONICAL_VENUES, PRODUCTS, TYPOS, VENUES
 from awesome.model import Document, Entry
-from awesome.rules._source import entry_line_numbers, mask, prose_lines, source_line, unique_fix, walk_entries
+from awesome.rules._source import (
+    entry_line_numbers,
+    mask,
+    prose_lines,
+    source_line,
+    unique_fix,
+    walk_entries,
+)
 from awesome.rules.base import Finding, LintContext, Rule
 
 _VENUE_CASE = {venue.casefold(): venue for venue in CANONICAL_VENUES}
@@ -34,7 +41,7 @@ def _pattern(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     # longest first, so "Open AI" wins over "AI"-like shorter forms
     forms = sorted((wrong for wrong, _ in pairs), key=len, reverse=True)
     alternation = "|".join(re.escape(form) for form in forms)
-    return re.compile(rf"(?<![\w./@#*-])(?:{alternation})(?![\w*]|[.@/]\w)")
+    return re.compile(rf"(?<![\w./@-])(?:{alternation})(?!\w|[.@/]\w)")
 
 
 def find_misspellings(text: str, table: Mapping[str, str]) -> Iterator[Misspelling]:
@@ -52,7 +59,9 @@ def canonical_venue(venue: str) -> str:
     fixed = venue
     for found in reversed(list(find_misspellings(venue, VENUES))):
         fixed = fixed[: found.start] + found.right + fixed[found.end :]
-    return _WORD.sub(lambda match: _VENUE_CASE.get(match.group(0).casefold(), match.group(0)), fixed)
+    return _WORD.sub(
+        lambda match: _VENUE_CASE.get(match.group(0).casefold(), match.group(0)), fixed
+    )
 
 
 def product_table(context: LintContext) -> dict[str, str]:
@@ -95,7 +104,9 @@ def _spelling_findings(
         for found in find_misspellings(masked, table):
             text = source_line(context, number)
             fix = unique_fix(number, text, found.start, found.end, found.right)
-            yield rule.finding(f"'{found.wrong}' is spelt '{found.right}'", number, found.start + 1, fix)
+            yield rule.finding(
+                f"'{found.wrong}' is spelt '{found.right}'", number, found.start + 1, fix
+            )
 
 
 def _entry_lines(document: Document, context: LintContext) -> Iterator[tuple[int, str]]:
@@ -109,7 +120,9 @@ def _entry_lines(document: Document, context: LintContext) -> Iterator[tuple[int
 
 
 def check_product_spelling(document: Document, context: LintContext) -> Iterable[Finding]:
-    return _spelling_findings(PRODUCT_SPELLING, _entry_lines(document, context), context, product_table(context))
+    return _spelling_findings(
+        PRODUCT_SPELLING, _entry_lines(document, context), context, product_table(context)
+    )
 
 
 def check_typos(document: Document, context: LintContext) -> Iterable[Finding]:
@@ -129,11 +142,11 @@ capitalisation of a known venue (``Iclr``) is fixed too. The table is
 
 Wrong:
 
-    - [Deep Reinforcement Learning from Human Preferences](https://arxiv.org/abs/1706.03741) - NIPS 2017.
+    - [Deep RL from Human Preferences](https://arxiv.org/abs/1706.03741) - NIPS 2017.
 
 Right:
 
-    - [Deep Reinforcement Learning from Human Preferences](https://arxiv.org/abs/1706.03741) - NeurIPS 2017.
+    - [Deep RL from Human Preferences](https://arxiv.org/abs/1706.03741) - NeurIPS 2017.
 """,
     check=check_venue_spelling,
     fixable=True,

@@ -53,17 +53,15 @@ Inside each section, entries follow the canonical order of ``awesome format``
 section names the first entry out of place; ``--fix`` re-sorts the section
 through the formatter. ``sort = "none"`` turns the rule off.
 
-Wrong (canonical order: newest first):
+Wrong (canonical order: by year, then arXiv date, then title):
 
     - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.
     - [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - NeurIPS 2020.
-    - [LLaMA: Open and Efficient Foundation Language Models](https://arxiv.org/abs/2302.13971) - arXiv 2023.
 
 Right:
 
-    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.
-    - [LLaMA: Open and Efficient Foundation Language Models](https://arxiv.org/abs/2302.13971) - arXiv 2023.
     - [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - NeurIPS 2020.
+    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.
 """,
     check=check_order,
     fixable=True,
