@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-from awesome.model import Document, Entry, Section
+from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.urls import normalize_url
@@ -23,13 +22,6 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 def title_key(title: str) -> str:
     """Casefolded letters and digits only: punctuation and spacing do not count."""
     return _NOT_ALNUM.sub("", title.casefold())
-
-
-@dataclass(frozen=True)
-class _Seen:
-    ident: int
-    line: int
-    section: str
 
 
 def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
@@ -48,26 +40,22 @@ def _allowed(context: LintContext) -> set[str]:
 
 
 def check_duplicates(document: Document, context: LintContext) -> Iterable[Finding]:
-    first: dict[str, _Seen] = {}
+    first: dict[str, Entry] = {}
     allowed = _allowed(context)
-    cross_listing = context.config.lint.allow_duplicates
+    # cross-listing on purpose: the same paper may stand once in each section
+    per_section = context.config.lint.allow_duplicates
     for section, entry in walk_entries(document):
-        yield from _report(entry, section, first, allowed, cross_listing)
+        scope = f"{id(section)}|" if per_section else ""
+        yield from _report(entry, scope, first, allowed)
 
 
 def _report(
-    entry: Entry,
-    section: Section,
-    first: dict[str, _Seen],
-    allowed: set[str],
-    cross_listing: bool,
+    entry: Entry, scope: str, first: dict[str, Entry], allowed: set[str]
 ) -> Iterator[Finding]:
     reasons: dict[int, list[str]] = {}
     for key, reason in _keys(entry):
-        seen = first.setdefault(key, _Seen(id(entry), entry.line, section.slug))
-        if seen.ident == id(entry) or key in allowed:
-            continue
-        if cross_listing and seen.section != section.slug:
+        seen = first.setdefault(scope + key, entry)
+        if seen is entry or key in allowed:
             continue
         reasons.setdefault(seen.line, []).append(reason)
     for line, why in reasons.items():
