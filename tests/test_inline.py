@@ -10,7 +10,7 @@ from awesome.slug import SlugCounter, github_slug
 def test_find_links_handles_nesting_escapes_parentheses_and_badges() -> None:
     text = (
         "[a \\] b](https://x.example/a_(b)) and ![img](i.png) and "
-        "[![Badge](https://b.example/s.svg)](https://b.example) and [t](<https://s.example/a b> \"title\")"
+        '[![Badge](https://b.example/s.svg)](https://b.example) and [t](<https://s.example/a b> "title")'
     )
     found = [(link.label, link.url, link.image) for link in find_links(text)]
     assert found == [
@@ -36,4 +36,8 @@ def test_github_slugs() -> None:
     assert github_slug("Safety Alignment (Harmless)") == "safety-alignment-harmless"
     assert github_slug("[Linked](https://x.example) `code` *em*") == "linked-code-em"
     counter = SlugCounter()
-    assert [counter.unique("Tools"), counter.unique("Tools"), counter.unique("Tools")] == ["tools", "tools-1", "tools-2"]
+    assert [counter.unique("Tools"), counter.unique("Tools"), counter.unique("Tools")] == [
+        "tools",
+        "tools-1",
+        "tools-2",
+    ]

@@ -150,3 +150,26 @@ def test_blocks_keep_kind_and_line() -> None:
     kinds = Counter(b.kind for b in doc.sections[0].blocks)
     assert kinds == Counter({"html": 1, "code": 1, "table": 1})
     assert doc.sections[0].entries == []
+
+
+def test_setext_headings() -> None:
+    doc = parse_document(
+        "Awesome X\n=========\n\nIntro.\n\nTools\n-----\n\n- [A](https://a.example) - Fine.\n"
+    )
+    assert (doc.title, doc.title_line) == ("Awesome X", 1)
+    assert [(s.heading, s.level, s.line) for s in doc.sections] == [("Tools", 2, 6)]
+    assert doc.sections[0].entries[0].line == 9
+
+
+def test_contents_list_without_heading_is_recognised_as_the_catalog() -> None:
+    text = "# X\n\nIntro.\n\n- [X](#x)\n    - [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example) - Fine.\n"
+    doc = parse_document(text)
+    assert doc.toc_line == 5 and "[Tools](#tools)" in doc.toc_text
+    assert [b.kind for b in doc.intro] == ["paragraph"]
+
+
+def test_intro_list_with_real_links_is_kept() -> None:
+    doc = parse_document(
+        "# X\n\n- [Site](https://site.example)\n\n## Tools\n\n- [A](https://a.example)\n"
+    )
+    assert [b.kind for b in doc.intro] == ["list"] and doc.toc_line is None
