@@ -17,6 +17,9 @@ VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
 )
 
+# Elements whose end tag HTML lets an author leave out; closing an ancestor closes them.
+OPTIONAL_END = frozenset("li p tr td th thead tbody tfoot option dt dd colgroup caption".split())
+
 
 @dataclass(frozen=True)
 class _Open:
@@ -44,8 +47,13 @@ def _close(stack: list[_Open], name: str, line: int, column: int) -> Iterator[Fi
         return
     while len(stack) > depth + 1:
         left = stack.pop()
-        yield _unclosed(left, f" before </{name}> on line {line}")
+        if left.name not in OPTIONAL_END:
+            yield _unclosed(left, f" before </{name}> on line {line}")
     stack.pop()
+
+
+def _leftovers(stack: list[_Open]) -> Iterator[Finding]:
+    return (_unclosed(tag) for tag in stack if tag.name not in OPTIONAL_END)
 
 
 def _unclosed(tag: _Open, where: str = "") -> Finding:
@@ -59,7 +67,7 @@ def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
     for index, line in enumerate(context.lines):
         number = index + 1
         if number in heading_lines:
-            yield from (_unclosed(tag) for tag in stack)
+            yield from _leftovers(stack)
             stack.clear()
         if outline.code[index]:
             continue
@@ -68,7 +76,7 @@ def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
                 yield from _close(stack, name, number, column)
             else:
                 stack.append(_Open(name, number, column))
-    yield from (_unclosed(tag) for tag in stack)
+    yield from _leftovers(stack)
 
 
 HTML_BALANCE = Rule(

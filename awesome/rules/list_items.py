@@ -167,6 +167,9 @@ def ending_ok(description: str) -> bool:
     text = _strip_decoration_end(description)
     if text and is_emoji(text[-1]):
         return True
+    last = list(find_links(text))
+    if last and last[-1].end == len(text):
+        return True  # a trailing link (Code, Blog...) is not prose to punctuate
     text = _PARENTHETICAL.sub("", text) if text.endswith((")", ")*", ")**", ")_")) else text
     if not text or _SINGLE_CODE.match(text):
         return False
@@ -222,16 +225,19 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
 
 # --- balanced punctuation ----------------------------------------------------------------
 
-PAIRS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "⟨": "⟩"}
+PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://\S+|<[^>\s]+>|<[A-Za-z/!][^>]*>")
+_BARE_URL = re.compile(
+    r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
+)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
 
 
 def _mask_for_pairs(line: str) -> str:
     """Blank what is not prose: code spans, link destinations, URLs, tags, list markers."""
-    text = mask_code_spans(line)
+    text = _IMAGE.sub(lambda m: " " * len(m.group(0)), mask_code_spans(line))
     for link in find_links(text):
         label_start = text.index("[", link.start) + 1
         label_end = label_start + len(link.label)
@@ -336,8 +342,7 @@ BALANCED = Rule(
     kind="format",
     severity="error",
     summary="Brackets and quotes opened in a paragraph or item are closed in it.",
-    doc="""Checks ( ) [ ] { } “ ” « » ⟨ ⟩ and straight double quotes within each paragraph
-or list item. Apostrophes are not checked; code, URLs and HTML are skipped.
+    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML are skipped.
 
 Wrong: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder.``
 Right: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder).``""",
