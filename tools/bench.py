@@ -58,7 +58,9 @@ def process_seconds(args: list[str], runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "awesome", *args], cwd=ROOT, check=False, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "awesome", *args], cwd=ROOT, check=False, capture_output=True
+        )
         best = min(best, time.perf_counter() - start)
     return round(best, 3)
 
@@ -76,14 +78,21 @@ def bench_model() -> dict[str, object]:
         "generated_100k_peak_traced_mb": peak_memory_mb(large),
         "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "format_check_process_s": process_seconds(["format", "--check", "list/README.md"]),
-        "goals": {"100k_total_s": 10, "100k_peak_mb": 1024, "growth": 12, "format_check_process_s": 0.3},
+        "goals": {
+            "100k_total_s": 10,
+            "100k_peak_mb": 1024,
+            "growth": 12,
+            "format_check_process_s": 0.3,
+        },
     }
 
 
 def bench_others() -> dict[str, object]:
     results: dict[str, object] = {}
     for script in sorted((ROOT / "tools").glob("bench_*.py")):
-        out = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=False)
+        out = subprocess.run(
+            [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, check=False
+        )
         try:
             results[script.stem] = json.loads(out.stdout)
         except json.JSONDecodeError:
@@ -92,7 +101,9 @@ def bench_others() -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--all", action="store_true", help="also run every tools/bench_*.py")
     args = parser.parse_args()
     figures: dict[str, object] = {"model": bench_model()}

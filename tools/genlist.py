@@ -12,7 +12,17 @@ _SHAPES = (
     "- **{name}**. [Repo](https://github.com/org{i}/{word})/[Blog](https://blog.example/{i})",
     "- [{name}](https://tool{i}.example) - A tool for {word}.",
 )
-_WORDS = ("language", "model", "scaling", "prompt", "alignment", "retrieval", "reasoning", "data", "tuning")
+_WORDS = (
+    "language",
+    "model",
+    "scaling",
+    "prompt",
+    "alignment",
+    "retrieval",
+    "reasoning",
+    "data",
+    "tuning",
+)
 _VENUES = ("arXiv", "NeurIPS", "ICML", "ACL", "EMNLP", "ICLR")
 
 
