@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awesome.config import Config
+from awesome.lint import apply_fixes_detailed
 from awesome.metadata import MetadataLock, Paper
 from awesome.parser import parse_document
 from awesome.rules.base import Finding, LintContext, Rule
@@ -31,18 +32,10 @@ def lines_of(findings: list[Finding]) -> list[int]:
 
 
 def apply_fixes(body: str, findings: list[Finding]) -> str:
-    """``body`` (under HEAD) with every fix applied; each fix's ``old`` must be unique."""
-    lines = (HEAD + body).splitlines()
-    for finding in findings:
-        fix = finding.fix
-        assert fix is not None, finding
-        current = lines[fix.line - 1]
-        if fix.old:
-            assert current.count(fix.old) == 1, (current, fix)
-            lines[fix.line - 1] = current.replace(fix.old, fix.new)
-        else:
-            lines[fix.line - 1] = fix.new
-    return "\n".join(lines)[len(HEAD) :] + ("\n" if body.endswith("\n") else "")
+    """``body`` (under HEAD) with every fix applied by the lint engine; all must apply."""
+    outcome = apply_fixes_detailed(HEAD + body, findings)
+    assert outcome.skipped == [], outcome.skipped
+    return outcome.text[len(HEAD) :]
 
 
 def lock_of(*papers: Paper) -> MetadataLock:

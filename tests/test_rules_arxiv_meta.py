@@ -1,7 +1,5 @@
 """arxiv-title, arxiv-title-variant, arxiv-year, year-before-arxiv, future-year."""
 
-# ruff: noqa: E501  (sample list lines are long by nature)
-
 from __future__ import annotations
 
 from datetime import date

@@ -1,7 +1,5 @@
 """duplicate-entry: arXiv id forms, normalised URLs and titles, config switches, linear time."""
 
-# ruff: noqa: E501  (sample list lines are long by nature)
-
 from __future__ import annotations
 
 from awesome.config import Config, LintConfig

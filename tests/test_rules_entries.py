@@ -1,7 +1,5 @@
 """unparsed-entry and schema."""
 
-# ruff: noqa: E501  (sample list lines are long by nature)
-
 from __future__ import annotations
 
 from awesome.model import Document, Entry, Section

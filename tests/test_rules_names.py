@@ -1,18 +1,8 @@
-"""venue-spelling, product-spelling, typo: findings, fixes, and what is never touched."""
-
-# ruff: noqa: E501  (sample list lines are long by nature)
+"""venue-spelling and typo: findings, fixes, and what is never touched."""
 
 from __future__ import annotations
 
-from awesome.config import Config, LintConfig
-from awesome.data.spelling import PRODUCTS, TYPOS, VENUES
-from awesome.rules.names import (
-    PRODUCT_SPELLING,
-    TYPO,
-    VENUE_SPELLING,
-    canonical_venue,
-    find_misspellings,
-)
+from awesome.rules.names import TYPO, VENUE_SPELLING, canonical_venue, find_misspellings, typo_table
 from tests.rule_support import apply_fixes, lines_of, lint
 
 
@@ -57,41 +47,6 @@ def test_canonical_venue() -> None:
     assert canonical_venue("Review of Communication Research") == "Review of Communication Research"
 
 
-def test_product_names_in_titles_and_descriptions() -> None:
-    body = (
-        "- **Openai’s gpt-3 language model: A technical overview**, 2020. [Blog](https://lambdalabs.com/x)\n"
-        "- [Is chatgpt a good translator?](https://arxiv.org/abs/2301.08745) - 2023. Code on Github.\n"
-        "- **OpenAssitant**. [Repo](https://github.com/LAION-AI/Open-Assistant)\n"
-    )
-    findings = lint(PRODUCT_SPELLING, body)
-    assert [(f.line, f.message.split("'")[1]) for f in findings] == [
-        (5, "Openai"),
-        (5, "gpt-3"),
-        (6, "chatgpt"),
-        (6, "Github"),
-        (7, "OpenAssitant"),
-    ]
-    fixed = apply_fixes(body, findings)
-    assert "OpenAI’s GPT-3" in fixed and "Is ChatGPT a" in fixed and "on GitHub." in fixed
-    assert "(https://github.com/LAION-AI/Open-Assistant)" in fixed
-    assert lint(PRODUCT_SPELLING, fixed) == []
-
-
-def test_product_names_are_never_changed_inside_urls_or_code() -> None:
-    body = (
-        "- [GitHub](https://github.com/openai/gpt-3) - Use `pytorch` from www.github.com/pytorch.\n"
-    )
-    assert lint(PRODUCT_SPELLING, body) == []
-
-
-def test_configured_spelling_pairs_are_added() -> None:
-    body = "- [A Tool](https://example.org/a) - Built on Jax.\n"
-    assert lint(PRODUCT_SPELLING, body) == []
-    config = Config(lint=LintConfig(spelling={"Jax": "JAX"}))
-    findings = lint(PRODUCT_SPELLING, body, config=config)
-    assert apply_fixes(body, findings) == "- [A Tool](https://example.org/a) - Built on JAX.\n"
-
-
 def test_typos_in_headings_entries_and_html_but_not_code() -> None:
     body = (
         "#### Alignment Efforts of Open-source Communtity\n\n"
@@ -106,8 +61,15 @@ def test_typos_in_headings_entries_and_html_but_not_code() -> None:
     assert "Other notable restrictions" in fixed and "```\nCommuntity\n```" in fixed
 
 
-def test_tables_do_not_overlap_and_fix_to_themselves() -> None:
-    assert not set(PRODUCTS) & set(TYPOS)
-    for table in (PRODUCTS, VENUES, TYPOS):
-        for right in table.values():
-            assert [m.wrong for m in find_misspellings(right, table)] == []
+def test_typo_table_fixes_to_itself() -> None:
+    table = typo_table()
+    assert table["Communtity"] == "Community"
+    for right in table.values():
+        assert [m.wrong for m in find_misspellings(right, table)] == []
+
+
+def test_lower_case_acronyms_but_not_names() -> None:
+    body = "- **Constitutional ai: Harmlessness from ai feedback**, 2022 [Paper](https://arxiv.org/abs/2212.08073)\n- **A Study**, 2022. *Ai Han et al.* [Paper](https://example.org/a)\n"
+    findings = lint(TYPO, body)
+    assert [(f.line, f.column) for f in findings] == [(5, 20), (5, 42)]
+    assert "Constitutional AI: Harmlessness from AI feedback" in apply_fixes(body, findings)

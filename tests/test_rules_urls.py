@@ -1,7 +1,5 @@
 """url-https, arxiv-url, url-tracking, url-whitespace."""
 
-# ruff: noqa: E501  (sample list lines are long by nature)
-
 from __future__ import annotations
 
 from awesome.rules.urls import (

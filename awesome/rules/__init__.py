@@ -9,16 +9,22 @@ from __future__ import annotations
 import functools
 
 from awesome.rules import (
+    arxiv_meta,
     badges,
     companions,
     double_link,
+    duplicates,
+    entries,
     headings,
     html,
     list_items,
     markdown_style,
+    names,
+    order,
     spelling,
     suppression,
     toc,
+    urls,
     whitespace,
 )
 from awesome.rules.base import Rule
@@ -54,6 +60,21 @@ RULES: list[Rule] = [
     whitespace.DOUBLE_SPACE,
     suppression.UNKNOWN_SUPPRESSION,
     # content
+    entries.UNPARSED_ENTRY,
+    entries.SCHEMA,
+    duplicates.DUPLICATE_ENTRY,
+    arxiv_meta.ARXIV_TITLE,
+    arxiv_meta.ARXIV_TITLE_VARIANT,
+    arxiv_meta.ARXIV_YEAR,
+    arxiv_meta.YEAR_BEFORE_ARXIV,
+    arxiv_meta.FUTURE_YEAR,
+    names.VENUE_SPELLING,
+    names.TYPO,
+    urls.URL_HTTPS,
+    urls.ARXIV_URL,
+    urls.URL_TRACKING,
+    urls.URL_WHITESPACE,
+    order.ENTRY_ORDER,
 ]
 
 

@@ -66,19 +66,6 @@ def prose_lines(context: LintContext) -> Iterator[tuple[int, str]]:
         yield number, mask(text)
 
 
-def unique_fix(line: int, text: str, start: int, end: int, new: str) -> Fix:
-    """A fix replacing ``text[start:end]`` by ``new``, widened until ``old`` occurs once.
-
-    Whether the engine replaces the first or every occurrence of ``old``, a
-    fix whose ``old`` is unique on its line edits exactly the intended span.
-    """
-    left, right = start, end
-    while text.count(text[left:right]) > 1 and (left > 0 or right < len(text)):
-        left = max(left - 1, 0)
-        right = min(right + 1, len(text))
-    old = text[left:right]
-    replaced = text[left:start] + new + text[end:right]
-    if text.count(old) > 1:
-        # the whole line repeats itself; replace the line as a whole
-        return Fix(line, "", text[:start] + new + text[end:])
-    return Fix(line, old, replaced)
+def span_fix(line: int, text: str, start: int, end: int, new: str) -> Fix:
+    """A fix replacing exactly ``text[start:end]`` of source line ``line`` by ``new``."""
+    return Fix(line, text[start:end], new, column=start + 1)

@@ -28,12 +28,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from awesome.arxiv_id import arxiv_id_of_url
-from awesome.data.spelling import VENUES
 from awesome.metadata import Paper
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.duplicates import title_key
+from awesome.rules.names import canonical_venue
 
 WRONG_LINK_OVERLAP = 0.5
 
@@ -161,7 +161,7 @@ def is_arxiv_venue(venue: str | None) -> bool:
     """No venue, or a venue that only says the paper is on arXiv (in any spelling)."""
     if venue is None or not venue.strip():
         return True
-    cleaned = VENUES.get(venue.strip(), venue.strip()).casefold()
+    cleaned = canonical_venue(venue.strip()).casefold()
     return cleaned in _ARXIV_VENUES
 
 

@@ -1,31 +1,48 @@
-"""Spelling of names: venues, products and common typos (tables in awesome.data.spelling).
+"""Spelling of venues and common typos (tables in awesome/data/spelling.toml).
 
-Matching is on whole words, case-sensitive, and never inside a URL, inline code
-or an HTML tag. Each finding carries a fix that replaces exactly the misspelt
-span.
+Product and project names are the ``spell-check`` rule's (awesome/rules/spelling.py),
+which reads ``[products]`` of the same file. Matching is on whole words and never
+inside a URL, inline code or an HTML tag. Each finding carries a fix that
+replaces exactly the misspelt span.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from importlib import resources
+from typing import Any
 
-from awesome.data.spelling import CANONICAL_VENUES, PRODUCTS, TYPOS, VENUES
 from awesome.model import Document, Entry
 from awesome.rules._source import (
     entry_line_numbers,
     mask,
     prose_lines,
     source_line,
-    unique_fix,
+    span_fix,
     walk_entries,
 )
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.spelling import SpellingMatcher
 
-_VENUE_CASE = {venue.casefold(): venue for venue in CANONICAL_VENUES}
-_WORD = re.compile(r"[^\W_]+")
+
+@functools.cache
+def _tables() -> dict[str, Any]:
+    text = resources.files("awesome").joinpath("data/spelling.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def typo_table() -> dict[str, str]:
+    """Misspelt word -> right word, case-sensitive (``[typos]``)."""
+    return dict(_tables().get("typos", {}))
+
+
+@functools.cache
+def _venue_matcher() -> SpellingMatcher:
+    return SpellingMatcher(_tables().get("venues", {}), {})
 
 
 @dataclass(frozen=True)
@@ -36,9 +53,9 @@ class Misspelling:
     right: str
 
 
-@lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=16)
 def _pattern(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    # longest first, so "Open AI" wins over "AI"-like shorter forms
+    # longest first, so a phrase wins over a word inside it
     forms = sorted((wrong for wrong, _ in pairs), key=len, reverse=True)
     alternation = "|".join(re.escape(form) for form in forms)
     return re.compile(rf"(?<![\w./@-])(?:{alternation})(?!\w|[.@/]\w)")
@@ -55,18 +72,12 @@ def find_misspellings(text: str, table: Mapping[str, str]) -> Iterator[Misspelli
 
 
 def canonical_venue(venue: str) -> str:
-    """The venue with known misspellings and miscapitalised names fixed."""
+    """The venue with misspellings, old names and other casings of known venues fixed."""
     fixed = venue
-    for found in reversed(list(find_misspellings(venue, VENUES))):
-        fixed = fixed[: found.start] + found.right + fixed[found.end :]
-    return _WORD.sub(
-        lambda match: _VENUE_CASE.get(match.group(0).casefold(), match.group(0)), fixed
-    )
-
-
-def product_table(context: LintContext) -> dict[str, str]:
-    """The shared product list plus the configuration's ``lint.spelling`` pairs."""
-    return {**PRODUCTS, **context.config.lint.spelling}
+    for found in reversed(list(_venue_matcher().find(venue))):
+        start = found.column - 1
+        fixed = fixed[:start] + found.right + fixed[start + len(found.found) :]
+    return fixed
 
 
 def _locate_venue(entry: Entry, context: LintContext) -> tuple[int, str, int] | None:
@@ -93,7 +104,7 @@ def check_venue_spelling(document: Document, context: LintContext) -> Iterable[F
             yield VENUE_SPELLING.finding(message, entry.line)
             continue
         line, text, start = where
-        fix = unique_fix(line, text, start, start + len(entry.venue), fixed)
+        fix = span_fix(line, text, start, start + len(entry.venue), fixed)
         yield VENUE_SPELLING.finding(message, line, start + 1, fix)
 
 
@@ -103,30 +114,14 @@ def _spelling_findings(
     for number, masked in numbered:
         for found in find_misspellings(masked, table):
             text = source_line(context, number)
-            fix = unique_fix(number, text, found.start, found.end, found.right)
+            fix = span_fix(number, text, found.start, found.end, found.right)
             yield rule.finding(
                 f"'{found.wrong}' is spelt '{found.right}'", number, found.start + 1, fix
             )
 
 
-def _entry_lines(document: Document, context: LintContext) -> Iterator[tuple[int, str]]:
-    """Masked source lines of entries, each line once (children share their parent's raw)."""
-    seen: set[int] = set()
-    for _, entry in walk_entries(document):
-        for number in entry_line_numbers(entry, context):
-            if number not in seen:
-                seen.add(number)
-                yield number, mask(source_line(context, number))
-
-
-def check_product_spelling(document: Document, context: LintContext) -> Iterable[Finding]:
-    return _spelling_findings(
-        PRODUCT_SPELLING, _entry_lines(document, context), context, product_table(context)
-    )
-
-
 def check_typos(document: Document, context: LintContext) -> Iterable[Finding]:
-    return _spelling_findings(TYPO, prose_lines(context), context, TYPOS)
+    return _spelling_findings(TYPO, prose_lines(context), context, typo_table())
 
 
 VENUE_SPELLING = Rule(
@@ -138,7 +133,7 @@ VENUE_SPELLING = Rule(
 Venues are written as they write themselves: ``arXiv``, ``NeurIPS`` (for every
 year, also before the 2018 rename), ``FAccT``, ``Findings of EMNLP``. Any other
 capitalisation of a known venue (``Iclr``) is fixed too. The table is
-``awesome/data/spelling.py``.
+``[venues]`` in ``awesome/data/spelling.toml``.
 
 Wrong:
 
@@ -152,38 +147,14 @@ Right:
     fixable=True,
 )
 
-PRODUCT_SPELLING = Rule(
-    id="product-spelling",
-    kind="spelling",
-    severity="warning",
-    summary="A product or company name is misspelt in an entry (Github, Pytorch, Openai, ...).",
-    doc="""\
-Names of products, projects and companies inside entries are written as their
-owners write them: GitHub, PyTorch, OpenAI, ChatGPT, LLaMA, Hugging Face...
-The list is ``PRODUCTS`` in ``awesome/data/spelling.py``; ``lint.spelling`` in
-the configuration adds pairs. URLs and code are never touched.
-
-Wrong:
-
-    - [Openai's gpt-3 language model: A technical overview](https://lambdalabs.com/blog/demystifying-gpt-3)
-
-Right:
-
-    - [OpenAI's GPT-3 language model: A technical overview](https://lambdalabs.com/blog/demystifying-gpt-3)
-""",
-    check=check_product_spelling,
-    fixable=True,
-    peers=("spell-check",),
-)
-
 TYPO = Rule(
     id="typo",
     kind="spelling",
     severity="warning",
     summary="A common misspelling of an ordinary word (Communtity, aocial, ...).",
     doc="""\
-A short list of misspellings seen in paper lists (``TYPOS`` in
-``awesome/data/spelling.py``), checked on every line outside code: headings,
+A short list of misspellings seen in paper lists (``[typos]`` in
+``awesome/data/spelling.toml``), checked on every line outside code: headings,
 entries, paragraphs and HTML text.
 
 Wrong:
@@ -198,4 +169,4 @@ Right:
     fixable=True,
 )
 
-RULES = [VENUE_SPELLING, PRODUCT_SPELLING, TYPO]
+RULES = [VENUE_SPELLING, TYPO]

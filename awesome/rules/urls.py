@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from awesome.arxiv_id import parse_url
 from awesome.inline import find_links
 from awesome.model import Document
-from awesome.rules._source import unique_fix
+from awesome.rules._source import span_fix
 from awesome.rules.base import Finding, LintContext, Rule
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
@@ -203,7 +203,7 @@ def _check_each(
             message.format(url=found.url, better=better),
             found.line,
             found.start + 1,
-            unique_fix(found.line, text, found.start, found.end, better),
+            span_fix(found.line, text, found.start, found.end, better),
         )
 
 

@@ -1,1 +1,0 @@
-"""Data tables shared by several modules (spelling lists)."""
