@@ -43,3 +43,24 @@ def test_misspellings(findings: list[dict[str, Any]]) -> None:
     venues = {f["message"].split("'")[1] for f in findings if f["rule"] == "venue-spelling"}
     assert venues == {"Arxiv", "Arixv", "NIPS", "FaccT", "EMNLP findings"}
     assert {69, 70, 227, 270, 304} <= set(_at(findings, "typo"))
+
+
+def test_content_fixes_clear_their_findings_and_keep_every_link() -> None:
+    import json as _json
+
+    from awesome.config import Config, LintConfig
+    from awesome.formatting import link_targets
+    from awesome.lint import apply_fixes_detailed, lint_text
+    from awesome.metadata import lock_from_snapshot
+    from tools.golden_upstream import SNAPSHOT, UPSTREAM
+
+    fixable = ["venue-spelling", "typo", "url-https", "arxiv-url", "url-tracking", "url-whitespace"]
+    config = Config(lint=LintConfig(select=fixable))
+    lock = lock_from_snapshot(_json.loads(SNAPSHOT.read_text("utf-8")), "snapshot.json")
+    original = text = UPSTREAM.read_text("utf-8")
+    for _ in range(3):
+        outcome = apply_fixes_detailed(text, lint_text(text, "README.md", config, lock))
+        text = outcome.text
+    assert lint_text(text, "README.md", config, lock) == []
+    assert sum(link_targets(text).values()) == sum(link_targets(original).values())
+    assert "NeurIPS 2017" in text and "Open-source Community" in text

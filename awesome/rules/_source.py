@@ -51,8 +51,11 @@ def mask(text: str) -> str:
     return text
 
 
-def prose_lines(context: LintContext) -> Iterator[tuple[int, str]]:
-    """Every source line outside fenced code, masked, with its 1-based number."""
+def prose_lines(context: LintContext, only: set[int] | None = None) -> Iterator[tuple[int, str]]:
+    """Source lines outside fenced code, masked, with their 1-based numbers.
+
+    ``only`` (0-based indexes) limits which lines are masked and yielded.
+    """
     fence: str | None = None
     for number, text in enumerate(context.lines, start=1):
         opening = _FENCE.match(text)
@@ -63,7 +66,8 @@ def prose_lines(context: LintContext) -> Iterator[tuple[int, str]]:
         if opening:
             fence = opening.group(1)
             continue
-        yield number, mask(text)
+        if only is None or number - 1 in only:
+            yield number, mask(text)
 
 
 def span_fix(line: int, text: str, start: int, end: int, new: str) -> Fix:

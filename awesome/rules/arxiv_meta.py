@@ -24,7 +24,7 @@ Title similarity
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from awesome.arxiv_id import arxiv_id_of_url
@@ -64,20 +64,40 @@ def title_overlap(left: str, right: str) -> float:
 
 def linked_paper(entry: Entry, context: LintContext) -> Paper | None:
     """The lock's record of the paper the entry's primary URL points at."""
-    if not entry.parsed or not entry.url or not entry.arxiv_id:
+    if not entry.parsed or not entry.url or not entry.arxiv_id or "arxiv" not in entry.url:
         return None
     if arxiv_id_of_url(entry.url) != entry.arxiv_id:
         return None
     return context.lock.get(entry.arxiv_id)
 
 
-def _papers(document: Document, context: LintContext) -> Iterator[tuple[Entry, Paper]]:
-    if not len(context.lock):
-        return
-    for _, entry in walk_entries(document):
-        paper = linked_paper(entry, context)
-        if paper is not None:
-            yield entry, paper
+def _papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper]]:
+    """Entries with the paper they link, computed once per lint run for all five rules."""
+    found = context.cache.get("arxiv_meta.papers")
+    if isinstance(found, list):
+        return found
+    pairs: list[tuple[Entry, Paper]] = []
+    if len(context.lock):
+        for _, entry in walk_entries(document):
+            paper = linked_paper(entry, context)
+            if paper is not None:
+                pairs.append((entry, paper))
+    context.cache["arxiv_meta.papers"] = pairs
+    return pairs
+
+
+def _title_verdicts(document: Document, context: LintContext) -> list[tuple[Entry, Paper, float]]:
+    """(entry, paper, overlap) for every title not accepted, shared by the two title rules."""
+    found = context.cache.get("arxiv_meta.titles")
+    if isinstance(found, list):
+        return found
+    verdicts = []
+    for entry, paper in _papers(document, context):
+        overlap = _title_verdict(entry, paper)
+        if overlap is not None:
+            verdicts.append((entry, paper, overlap))
+    context.cache["arxiv_meta.titles"] = verdicts
+    return verdicts
 
 
 def _title_verdict(entry: Entry, paper: Paper) -> float | None:
@@ -90,9 +110,8 @@ def _title_verdict(entry: Entry, paper: Paper) -> float | None:
 
 
 def check_title(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
-        overlap = _title_verdict(entry, paper)
-        if overlap is not None and overlap < WRONG_LINK_OVERLAP:
+    for entry, paper, overlap in _title_verdicts(document, context):
+        if overlap < WRONG_LINK_OVERLAP:
             yield ARXIV_TITLE.finding(
                 f"title shares few words ({overlap:.0%}) with arXiv {paper.id} "
                 f"'{paper.title}': probably a wrong link",
@@ -101,9 +120,8 @@ def check_title(document: Document, context: LintContext) -> Iterable[Finding]:
 
 
 def check_title_variant(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
-        overlap = _title_verdict(entry, paper)
-        if overlap is not None and overlap >= WRONG_LINK_OVERLAP:
+    for entry, paper, overlap in _title_verdicts(document, context):
+        if overlap >= WRONG_LINK_OVERLAP:
             yield ARXIV_TITLE_VARIANT.finding(
                 f"title differs from arXiv {paper.id} '{paper.title}'"
                 f" ({overlap:.0%} of words shared);"

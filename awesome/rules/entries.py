@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from awesome.model import Document, Entry
+from awesome.rules._fastschema import Check, compile_schema
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 
@@ -60,31 +62,39 @@ Right:
 """
 
 
-def _entry_validator() -> tuple[Callable[[Entry], dict[str, Any]], Any] | None:
-    """The exporter and the entry schema's validator, or None until both exist."""
+@functools.cache
+def _entry_schema() -> tuple[Callable[[Entry], dict[str, Any]], Any, Check | None] | None:
+    """The exporter, the entry schema's validator and its fast predicate (None until both exist)."""
     try:
         from awesome.export import entry_to_json
-        from awesome.schemas import validator
+        from awesome.schemas import load_schema, validator
 
-        return entry_to_json, validator("entry")
+        return entry_to_json, validator("entry"), compile_schema(load_schema("entry"))
     except (ImportError, FileNotFoundError):
         return None
 
 
 def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
-    found = _entry_validator()
+    found = _entry_schema()
     if found is None:
         return
-    to_json, validator = found
-    for _, entry in walk_entries(document):
-        if not entry.parsed:
-            continue
-        errors = sorted(validator.iter_errors(to_json(entry)), key=lambda e: list(e.path))
+    to_json, validator, fast = found
+    for _, entry in document.entries():
+        record = to_json(entry)  # children are validated inside their parent
+        if fast is not None and fast(record):
+            continue  # valid; only invalid records pay for jsonschema's messages
+        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
         if errors:
-            where = "/".join(str(part) for part in errors[0].absolute_path) or "entry"
-            yield SCHEMA.finding(
-                f"entry breaks the entry schema at {where}: {errors[0].message}", entry.line
-            )
+            yield SCHEMA.finding(_schema_message(errors), entry.line)
+
+
+def _schema_message(errors: list[Any]) -> str:
+    best = errors[0]
+    # oneOf hides the useful error inside its context: pick the deepest one
+    while best.context:
+        best = max(best.context, key=lambda e: len(list(e.absolute_path)))
+    where = "/".join(str(part) for part in best.absolute_path) or "entry"
+    return f"entry breaks the entry schema at {where}: {best.message}"
 
 
 SCHEMA = Rule(

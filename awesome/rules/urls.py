@@ -89,12 +89,19 @@ _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
 
 @dataclass(frozen=True)
 class SourceUrl:
-    """A URL found on a source line; ``start``/``end`` index the line text."""
+    """A URL found on a source line; ``start``/``end`` index the line text.
+
+    ``outer_start``/``outer_end`` span the whole construct that holds the URL (the
+    Markdown link, the HTML attribute, the autolink): fixes replace all of it, so
+    the engine's nothing-lost check sees a link replaced, not a target dropped.
+    """
 
     line: int
     url: str
     start: int
     end: int
+    outer_start: int
+    outer_end: int
 
 
 def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | None:
@@ -112,16 +119,30 @@ def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
         opening = text.find("](", link.start, link.end) + 1
         span = _destination(text, opening, link.end - 1) if opening > 0 else None
         if span is not None:
-            yield SourceUrl(number, text[span[0] : span[1]], span[0], span[1])
+            url = text[span[0] : span[1]]
+            yield SourceUrl(number, url, span[0], span[1], link.start, link.end)
     for pattern in (_HTML_URL, _AUTOLINK):
         for match in pattern.finditer(text):
-            yield SourceUrl(number, match.group("url"), match.start("url"), match.end("url"))
+            start, end = match.start("url"), match.end("url")
+            yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
 
 
-def source_urls(context: LintContext) -> Iterator[SourceUrl]:
-    """Every URL written in the source outside fenced code, in line order."""
+def source_urls(context: LintContext) -> list[SourceUrl]:
+    """Every URL written in the source outside fenced code, in line order.
+
+    Computed once per lint run and shared by the four URL rules.
+    """
+    found = context.cache.get("source_urls")
+    if isinstance(found, list):
+        return found
+    urls = list(_scan_urls(context.lines))
+    context.cache["source_urls"] = urls
+    return urls
+
+
+def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
     fence: str | None = None
-    for number, text in enumerate(context.lines, start=1):
+    for number, text in enumerate(lines, start=1):
         opening = _FENCE.match(text)
         if fence is not None:
             if opening and opening.group(1) == fence:
@@ -130,7 +151,7 @@ def source_urls(context: LintContext) -> Iterator[SourceUrl]:
         if opening:
             fence = opening.group(1)
             continue
-        if "(" in text or "=" in text or "<" in text:
+        if "](" in text or "=" in text or "<" in text:
             yield from _urls_on_line(number, text)
 
 
@@ -169,6 +190,8 @@ def https_url(url: str) -> str | None:
 
 def canonical_arxiv_url(url: str) -> str | None:
     """``https://arxiv.org/abs/ID`` for any other form of arXiv paper URL, else None."""
+    if "arxiv" not in url.lower() and "doi.org" not in url.lower():
+        return None
     found = parse_url(url)
     if found is None:
         return None
@@ -199,11 +222,10 @@ def _check_each(
         if better is None or better == found.url:
             continue
         text = context.lines[found.line - 1]
+        around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
+        fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
         yield rule.finding(
-            message.format(url=found.url, better=better),
-            found.line,
-            found.start + 1,
-            span_fix(found.line, text, found.start, found.end, better),
+            message.format(url=found.url, better=better), found.line, found.start + 1, fix
         )
 
 
@@ -218,7 +240,7 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
 
 
 def _without_tracking(url: str) -> str | None:
-    if parse_url(url) is not None:
+    if "?" not in url or parse_url(url) is not None:
         return None  # arxiv-url rewrites the whole link
     cleaned = strip_tracking(url)
     return cleaned if cleaned != url else None
@@ -231,7 +253,7 @@ def check_tracking(document: Document, context: LintContext) -> Iterable[Finding
 
 
 def _without_whitespace(url: str) -> str | None:
-    if not _SPACE.search(url):
+    if " " not in url and not _SPACE.search(url):
         return None
     return _SPACE.sub("%20", url.strip())
 
