@@ -56,7 +56,9 @@ def test_month_precision_is_kept(snapshot: dict[str, object]) -> None:
 
 def test_shipped_lock_is_the_seeded_snapshot(snapshot: dict[str, object]) -> None:
     shipped = load_lock(ROOT / "list" / "metadata.json")
-    seeded = lock_from_snapshot(snapshot, "snapshot:shared/arxiv/snapshot.json")
+    seeded = lock_from_snapshot(
+        snapshot, "snapshot: ../shared/arxiv/snapshot.json (arXiv-derived public records)"
+    )
     assert shipped.papers == seeded.papers
 
 

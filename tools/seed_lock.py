@@ -26,7 +26,7 @@ from awesome.metadata import lock_from_snapshot, save_lock  # noqa: E402
 
 # Markdown links and HTML href attributes alike: every URL in the file.
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
-SNAPSHOT_SOURCE = "snapshot:shared/arxiv/snapshot.json"
+SNAPSHOT_SOURCE = "snapshot: ../shared/arxiv/snapshot.json (arXiv-derived public records)"
 
 
 def ids_linked_from(text: str) -> set[str]:

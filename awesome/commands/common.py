@@ -3,25 +3,54 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec
 
 import click
 
-from awesome.errors import AwesomeError
+from awesome.errors import AwesomeError, ListError
+from awesome.fsio import read_list_text
+from awesome.model import Document
+from awesome.parser import parse_document
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 P = ParamSpec("P")
 
 
 def exits_on_error(func: Callable[P, int]) -> Callable[P, int]:
-    """Turn an :class:`AwesomeError` into one line on stderr and exit code 2."""
+    """Make a command's return value its exit code; an :class:`AwesomeError` is one line and exit 2.
+
+    The code travels as ``click.exceptions.Exit`` so that it survives click's
+    standalone mode (the console scripts, ``CliRunner``) and ``cli.run`` alike.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> int:
         try:
-            return func(*args, **kwargs)
+            code = func(*args, **kwargs)
         except AwesomeError as error:
             click.echo(f"error: {error}", err=True)
-            return 2
+            code = 2
+        if code:
+            raise click.exceptions.Exit(code)
+        return 0
 
     return wrapper
+
+
+def load_list_text(path: Path) -> str:
+    """Read a list file, refusing one that holds no list at all."""
+    text = read_list_text(path)
+    if not text.strip():
+        raise ListError("the file is empty", str(path))
+    if not _LIST_ITEM.search(text):
+        raise ListError("no list found (expected lines starting with '- ' or '1. ')", str(path))
+    return text
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse a list file."""
+    return parse_document(load_list_text(path), str(path))
