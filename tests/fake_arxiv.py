@@ -32,7 +32,7 @@ HANG_LIMIT = 30.0  # a hanging answer gives up by itself after this many seconds
 
 @dataclass
 class Fault:
-    """One scripted answer: ``kind`` is status, body, hang or cut."""
+    """One scripted answer: ``kind`` is ok, status, body, hang or cut."""
 
     kind: str
     status: int = 200
@@ -164,6 +164,10 @@ class FakeArxiv:
         for _ in range(times):
             self.faults.append(Fault("status", status=status, retry_after=retry_after))
 
+    def ok(self, times: int = 1) -> None:
+        """Answer normally (to script a fault for a later request)."""
+        self.faults.extend(Fault("ok") for _ in range(times))
+
     def hang(self, times: int = 1) -> None:
         self.faults.extend(Fault("hang") for _ in range(times))
 
@@ -217,7 +221,7 @@ class FakeArxiv:
                     fault = fake.faults.popleft() if fake.faults else None
                 if parts.path != "/api/query":
                     self._send(404, b"not found", "text/plain")
-                elif fault is None:
+                elif fault is None or fault.kind == "ok":
                     self._send(*fake.query(params), Fault.content_type)
                 else:
                     self._play(fault, params)
