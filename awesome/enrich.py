@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from awesome.metadata import MetadataLock, Paper
-from awesome.model import Document
+from awesome.model import Document, Entry
 
 if TYPE_CHECKING:
     from awesome.arxiv_client import FetchResult
@@ -55,11 +55,17 @@ class EnrichReport:
 
 
 def arxiv_ids_of(doc: Document) -> dict[str, int]:
-    """Every arXiv id an entry of the list links to, with the line of its first entry."""
+    """Every arXiv id an entry (or nested entry) links to, with the line of its first entry."""
     found: dict[str, int] = {}
-    for _, entry in doc.entries():
+
+    def visit(entry: Entry) -> None:
         if entry.arxiv_id and entry.arxiv_id not in found:
             found[entry.arxiv_id] = entry.line
+        for child in entry.children:
+            visit(child)
+
+    for _, entry in doc.entries():
+        visit(entry)
     return found
 
 

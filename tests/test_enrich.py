@@ -217,3 +217,12 @@ def test_a_broken_lock_is_an_error(fake: FakeArxiv, sample: Path) -> None:
     result = enrich(fake, str(sample))
     assert result.exit_code == 2
     assert "metadata.json:1: not valid JSON" in result.output
+
+
+def test_nested_entries_count() -> None:
+    text = (
+        "# T\n\n## S\n\n"
+        "- [Parent](https://arxiv.org/abs/2305.14314) - 2023.\n"
+        "  - [Child](https://arxiv.org/abs/2106.09685) - 2021.\n"
+    )
+    assert arxiv_ids_of(parse_document(text)) == {"2305.14314": 5, "2106.09685": 6}

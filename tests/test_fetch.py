@@ -14,11 +14,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awesome.cli import cli, run
+from awesome.config import Config
 from awesome.errors import ListError
-from awesome.fetch import find_section, normalize_heading, section_paths
-from awesome.metadata import MetadataLock, lock_from_snapshot, save_lock
+from awesome.fetch import entry_for, find_section, insert_entry, normalize_heading, section_paths
+from awesome.metadata import MetadataLock, Paper, lock_from_snapshot, save_lock
 from awesome.parser import parse_document
 from tests.conftest import ROOT
 from tests.fake_arxiv import FakeArxiv, serve
@@ -390,3 +393,21 @@ def test_section_paths_cover_every_section() -> None:
         "Safety/Alignment",
         "Data",
     ]
+
+
+hostile_titles = st.text(
+    st.sampled_from(list("aZ09 .,:;-—*_`[]()<>|\\#&$!?'\"~^{}/")), min_size=1, max_size=40
+).filter(lambda t: t.strip() and t == " ".join(t.split()))
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=hostile_titles, name=st.one_of(st.none(), hostile_titles))
+def test_hostile_titles_insert_and_read_back(title: str, name: str | None) -> None:
+    doc = parse_document(SAMPLE)
+    paper = Paper(id="2302.13971", title=title, authors=["Hugo Touvron"], published="2023-02-27")
+    new = entry_for(paper, name)
+    inserted = insert_entry(
+        SAMPLE, doc, find_section(doc, "encoders"), new, MetadataLock(), Config()
+    )
+    again = find_section(parse_document(inserted.text), "encoders").section
+    assert new in again.entries
