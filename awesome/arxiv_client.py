@@ -141,6 +141,8 @@ def _error_summary(root: ET.Element) -> str | None:
 
 def check_feed(body: bytes, content_type: str) -> None:
     """Raise unless ``body`` is a complete Atom feed without an API error entry."""
+    if not body.strip():
+        raise _Transient("arXiv answered 200 with an empty body")
     try:
         root = ET.fromstring(body)
     except ET.ParseError as error:

@@ -157,6 +157,12 @@ def test_a_200_that_is_not_atom_is_an_error(fake: FakeArxiv) -> None:
     assert fake.count == 1
 
 
+def test_an_empty_200_is_retried(fake: FakeArxiv) -> None:
+    fake.answer(b"")
+    assert "2304.13712" in client_for(fake).fetch(["2304.13712"]).papers
+    assert fake.count == 2
+
+
 def test_a_200_with_other_xml_is_an_error(fake: FakeArxiv) -> None:
     fake.answer(b"<?xml version='1.0'?><rss><channel/></rss>")
     with pytest.raises(ArxivError, match="<rss>, not an Atom feed"):
