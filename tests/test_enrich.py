@@ -195,6 +195,7 @@ def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: st
     result = enrich(fake, str(sample))
     assert result.exit_code == 2
     assert result.output.startswith("error: ")
+    assert result.output.endswith("; metadata.json left unchanged\n")
     assert (sample.parent / "metadata.json").read_bytes() == before
 
 

@@ -289,6 +289,7 @@ def test_network_failure_writes_nothing(fake: FakeArxiv, sample: Path, fault: st
     result = fetch(fake, *args, timeout="0.2")
     assert result.exit_code == 2
     assert result.output.startswith("error: ")
+    assert result.output.endswith("; nothing written\n")
     assert snapshot_of(sample.parent) == before
 
 

@@ -10,6 +10,7 @@ import click
 from awesome.commands.common import exits_on_error, load_document
 from awesome.config import load_config
 from awesome.enrich import EnrichReport, arxiv_ids_of, enrich_lock, ids_to_fetch
+from awesome.errors import ArxivError
 from awesome.formatting import lock_for
 from awesome.metadata import save_lock
 from awesome.model import Document
@@ -56,9 +57,12 @@ def command(file: Path, refresh: bool, offline: bool) -> int:
     from awesome.arxiv_client import ArxivClient, settings_from
 
     client = ArxivClient(settings_from(config))
-    report = enrich_lock(doc, lock, client.fetch, refresh)
-    _report(report, doc, file)
     lock_path = file.resolve().parent / config.metadata
+    try:
+        report = enrich_lock(doc, lock, client.fetch, refresh)
+    except ArxivError as error:
+        raise ArxivError(f"{error.message}; {lock_path.name} left unchanged") from None
+    _report(report, doc, file)
     written = save_lock(lock, lock_path) if report.updated else False
     state = f"{lock_path} written" if written else "lock unchanged"
     click.echo(

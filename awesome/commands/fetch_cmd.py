@@ -45,7 +45,10 @@ def _section_index(doc: Document, path: Path, section: str | None) -> int:
 def _fetch_papers(ids: list[str], config: Config) -> list[Paper]:
     from awesome.arxiv_client import ArxivClient, settings_from
 
-    result = ArxivClient(settings_from(config)).fetch(ids)
+    try:
+        result = ArxivClient(settings_from(config)).fetch(ids)
+    except ArxivError as error:
+        raise ArxivError(f"{error.message}; nothing written") from None
     if result.missing:
         raise ArxivError(f"arXiv does not know {', '.join(result.missing)}; nothing written")
     return [result.papers[arxiv_id] for arxiv_id in ids]
