@@ -33,6 +33,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import arxiv
 import requests
@@ -172,6 +173,17 @@ def _check_status(response: requests.Response) -> None:
     raise ArxivError(f"arXiv answered HTTP {status}" + (f": {detail}" if detail else ""))
 
 
+def _host(url: str | bytes) -> str:
+    text = url.decode() if isinstance(url, bytes) else url
+    return urlsplit(text).netloc or text
+
+
+def _reason(error: Exception) -> str:
+    """The operating system's words for a failed connection, without urllib3's wrapping."""
+    found = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(error))
+    return found.group(1).strip() if found else type(error).__name__
+
+
 class _BoundedSession(requests.Session):
     """A session that bounds every request and checks every answer before the package sees it."""
 
@@ -189,7 +201,7 @@ class _BoundedSession(requests.Session):
         except requests.exceptions.Timeout:
             raise _Transient(f"no answer within {self.timeout:g} s") from None
         except requests.exceptions.ConnectionError as error:
-            raise _Transient(f"cannot connect: {error}") from None
+            raise _Transient(f"cannot connect to {_host(url)} ({_reason(error)})") from None
         except requests.exceptions.ChunkedEncodingError:
             raise _Transient("the answer was cut short") from None
         _check_status(response)
