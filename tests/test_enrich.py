@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -227,3 +232,22 @@ def test_nested_entries_count() -> None:
         "  - [Child](https://arxiv.org/abs/2106.09685) - 2021.\n"
     )
     assert arxiv_ids_of(parse_document(text)) == {"2305.14314": 5, "2106.09685": 6}
+
+
+def test_an_interrupted_enrich_keeps_the_lock(fake: FakeArxiv, sample: Path) -> None:
+    fake.hang()
+    before = (sample.parent / "metadata.json").read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AWESOME_ARXIV_API": fake.url}
+    env |= {"AWESOME_ARXIV_INTERVAL": "0", "AWESOME_ARXIV_TIMEOUT": "20"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "awesome", "enrich", "README.md"],
+        cwd=sample.parent, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while fake.count == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode != 0
+    assert b"Traceback" not in err
+    assert (sample.parent / "metadata.json").read_bytes() == before
