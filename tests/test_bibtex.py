@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -106,9 +107,9 @@ def test_document_lists_each_arxiv_paper_once_in_list_order() -> None:
     assert out.count("@misc{") == 1 and "dettmers2023qlora" in out
 
 
-def test_export_bibtex_of_the_shipped_list(capsys: object) -> None:
+def test_export_bibtex_of_the_shipped_list(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export", "--format", "bibtex", str(SHIPPED_LIST)]) == 0
-    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    out = capsys.readouterr().out
     keys = re.findall(r"^@(?:misc|article)\{([^,]+),$", out, re.MULTILINE)
     assert len(keys) > 80
     assert len(set(keys)) == len(keys)
