@@ -293,6 +293,15 @@ def test_network_failure_writes_nothing(fake: FakeArxiv, sample: Path, fault: st
     assert snapshot_of(sample.parent) == before
 
 
+def test_a_broken_lock_fails_before_any_request(fake: FakeArxiv, sample: Path) -> None:
+    (sample.parent / "metadata.json").write_text('{"version": 1}', "utf-8")
+    result = fetch(fake, "2302.13971", "--section", "encoders", "--file", str(sample))
+    assert result.exit_code == 2
+    assert "invalid metadata lock at (top level)" in result.output
+    assert fake.count == 0
+    assert sample.read_text("utf-8") == SAMPLE
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(fake: FakeArxiv, sample: Path) -> None:
     before = snapshot_of(sample.parent)
     result = fetch(fake, "2302.13971", "--section", "encoders", "--dry-run", "--file", str(sample))

@@ -98,8 +98,9 @@ def command(
     doc = parse_document(text, str(file))
     index = _section_index(doc, file, section)
     config = load_config(file)
+    lock = lock_for(file, config)  # a broken lock fails here, before any request
     papers = _fetch_papers(wanted, config)
-    plan = plan_fetch(text, str(file), index, papers, lock_for(file, config), config, name)
+    plan = plan_fetch(text, str(file), index, papers, lock, config, name)
     if dry_run:
         click.echo(_diff(plan, file), nl=False)
         return 0
