@@ -50,7 +50,9 @@ class LazyGroup(click.Group):
 
 
 def _not_yet(name: str) -> click.Command:
-    @click.command(name, help=f"(not available yet) {name}", context_settings={"ignore_unknown_options": True})
+    @click.command(
+        name, help=f"(not available yet) {name}", context_settings={"ignore_unknown_options": True}
+    )
     @click.argument("args", nargs=-1, type=click.UNPROCESSED)
     def placeholder(args: tuple[str, ...]) -> int:
         click.echo(f"awesome {name}: not available in this version yet", err=True)

@@ -69,7 +69,9 @@ def validate_config(data: dict[str, Any], source: str) -> None:
     for error in validator("config").iter_errors(data):
         location = ".".join(str(p) for p in error.absolute_path)
         if error.validator == "additionalProperties":
-            unknown = sorted(set(error.instance) - set(_valid_keys(schema, list(error.absolute_path))))
+            unknown = sorted(
+                set(error.instance) - set(_valid_keys(schema, list(error.absolute_path)))
+            )
             prefix = f"{location}." if location else ""
             valid = ", ".join(_valid_keys(schema, list(error.absolute_path)))
             raise ConfigError(f"unknown key '{prefix}{unknown[0]}' (valid keys: {valid})", source)

@@ -16,9 +16,22 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+SCHEMA_NAMES = ("config", "document", "entry", "metadata", "lint-report", "links-report")
+
+
 @cache
 def validator(name: str) -> Any:
-    """A cached Draft 2020-12 validator for a schema of ours."""
+    """A cached Draft 2020-12 validator for a schema of ours; ``$ref`` between them resolves locally."""
     from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
 
-    return Draft202012Validator(load_schema(name))
+    resources = []
+    for other in SCHEMA_NAMES:
+        try:
+            schema = load_schema(other)
+        except FileNotFoundError:
+            continue
+        resource = Resource.from_contents(schema)
+        resources += [(schema["$id"], resource), (f"{other}.schema.json", resource)]
+    registry: Registry = Registry().with_resources(resources)
+    return Draft202012Validator(load_schema(name), registry=registry)

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec
 
 import click
 
-from awesome.errors import AwesomeError
+from awesome.errors import AwesomeError, ListError
+from awesome.fsio import read_list_text
+from awesome.model import Document
+from awesome.parser import parse_document
+
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
 P = ParamSpec("P")
 
@@ -25,3 +32,18 @@ def exits_on_error(func: Callable[P, int]) -> Callable[P, int]:
             return 2
 
     return wrapper
+
+
+def load_list_text(path: Path) -> str:
+    """Read a list file, refusing one that holds no list at all."""
+    text = read_list_text(path)
+    if not text.strip():
+        raise ListError("the file is empty", str(path))
+    if not _LIST_ITEM.search(text):
+        raise ListError("no list found (expected lines starting with '- ' or '1. ')", str(path))
+    return text
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse a list file."""
+    return parse_document(load_list_text(path), str(path))

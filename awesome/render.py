@@ -1,0 +1,135 @@
+"""The canonical README, built as strings from the model.
+
+The renderer changes layout, never content: it adds the badge and a generated
+contents list, moves blocks above entries, and writes each entry on one line:
+
+    - [TITLE](URL) - **NAME**. AUTHORS, VENUE YEAR. DESCRIPTION [Label](url) · [Label](url)
+"""
+
+from __future__ import annotations
+
+from awesome.config import Config
+from awesome.inline import escape
+from awesome.metadata import MetadataLock
+from awesome.model import Document, Entry, Section
+from awesome.slug import SlugCounter, github_slug
+from awesome.sorting import sort_entries
+
+BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+CONTENTS = "Contents"
+LINK_SEPARATOR = " · "
+
+
+def format_authors(authors: list[str], first_only: bool) -> str:
+    """``A``, ``A and B``, ``A et al.``; a list of three or more keeps every name shown."""
+    names = [escape(name) for name in authors]
+    if not names:
+        return ""
+    if first_only:
+        return f"{', '.join(names)} et al."
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _meta(entry: Entry) -> str:
+    authors = format_authors(entry.authors, entry.authors_first_only)
+    when = " ".join(part for part in (escape(entry.venue or ""), str(entry.year or "")) if part)
+    if authors and when:
+        return f"{authors}, {when}."
+    if when:
+        return f"{when}."
+    if authors:
+        return authors if authors.endswith(".") else f"{authors}."
+    return ""
+
+
+def render_entry(entry: Entry, indent: str = "") -> str:
+    """One entry (and its nested items) in canonical form; unparsed entries verbatim."""
+    if not entry.parsed:
+        return entry.raw
+    tail = []
+    if entry.name:
+        tail.append(f"**{escape(entry.name)}**.")
+    meta = _meta(entry)
+    if meta:
+        tail.append(meta)
+    if entry.description:
+        tail.append(entry.description)
+    if entry.links:
+        tail.append(
+            LINK_SEPARATOR.join(f"[{escape(link.label)}]({link.url})" for link in entry.links)
+        )
+    line = f"{indent}- [{escape(entry.title)}]({entry.url})"
+    if tail:
+        line += " - " + " ".join(tail)
+    children = [render_entry(child, indent + "  ") for child in entry.children]
+    return "\n".join([line, *children])
+
+
+def render_title(title: str | None) -> str | None:
+    return f"# {title} {BADGE}" if title else None
+
+
+def contents_lines(doc: Document) -> list[str]:
+    """The generated contents list: ``##`` and ``###`` headings, nested, with GitHub slugs."""
+    slugs = SlugCounter()
+    lines: list[str] = []
+    top = min((section.level for section in doc.walk()), default=2)
+    for section in doc.walk():
+        anchor = slugs.unique(section.heading)
+        depth = section.level - top
+        if section.level <= 3 and depth <= 1:
+            label = escape(_plain_heading(section.heading))
+            lines.append(f"{'  ' * depth}- [{label}](#{anchor})")
+    return lines
+
+
+def _plain_heading(heading: str) -> str:
+    """Heading text without link or emphasis markup, for use as a link label."""
+    from awesome.slug import _MARKUP
+
+    return _MARKUP.sub(lambda m: m.group(1) or "", heading).strip()
+
+
+def _render_section(section: Section, lock: MetadataLock, config: Config, out: list[str]) -> None:
+    level = section.level
+    out.append(f"{'#' * level} {section.heading}")
+    out.append("")
+    for block in section.blocks:
+        out.append(block.text)
+        out.append("")
+    if section.entries:
+        for entry in sort_entries(section.entries, lock, config.sort):
+            out.append(render_entry(entry))
+        out.append("")
+    for sub in section.subsections:
+        _render_section(sub, lock, config, out)
+
+
+def has_contents(doc: Document) -> bool:
+    return any(section.level <= 3 for section in doc.walk())
+
+
+def render_document(
+    doc: Document, lock: MetadataLock | None = None, config: Config | None = None
+) -> str:
+    """The canonical Markdown text of a document, ending with one newline."""
+    lock = lock or MetadataLock()
+    config = config or Config()
+    out: list[str] = []
+    title = render_title(doc.title)
+    if title:
+        out += [title, ""]
+    for block in doc.intro:
+        out += [block.text, ""]
+    if has_contents(doc):
+        out += [f"## {CONTENTS}", "", *contents_lines(doc), ""]
+    for section in doc.sections:
+        _render_section(section, lock, config, out)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+__all__ = ["BADGE", "github_slug", "render_document", "render_entry"]
