@@ -33,6 +33,7 @@ SECTION_SEPARATOR = " / "
 # Query parameters that only track where a click came from; they do not change the target.
 _TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -204,7 +205,7 @@ def display_title(entry: Entry) -> str:
     """What a reviewer recognises an entry by: its title, or its source for an unparsed item."""
     if entry.parsed and entry.title:
         return entry.title
-    return " ".join((entry.raw or entry.title).split())
+    return " ".join(_LIST_MARKER.sub("", entry.raw or entry.title).split())
 
 
 def _arxiv_key(entry: Entry) -> str | None:
@@ -218,13 +219,18 @@ def _url_key(entry: Entry) -> str | None:
 def _title_key(entry: Entry) -> str | None:
     if not entry.parsed:
         # an unparsed item has no fields; its whole text is what identifies it
-        raw = " ".join(entry.raw.split())
+        raw = display_title(entry)
         return f"raw:{raw}" if raw else None
     key = normalize_title(entry.title)
     return key or None
 
 
-KEYS: tuple[Callable[[Entry], str | None], ...] = (_arxiv_key, _url_key, _title_key)
+def _verbatim_key(entry: Entry) -> str | None:
+    # last resort for titles that normalise to nothing, such as "/" or an emoji
+    return display_title(entry) or None
+
+
+KEYS: tuple[Callable[[Entry], str | None], ...] = (_arxiv_key, _url_key, _title_key, _verbatim_key)
 
 
 # ---------------------------------------------------------------- locating entries
