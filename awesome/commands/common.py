@@ -21,15 +21,22 @@ P = ParamSpec("P")
 
 
 def exits_on_error(func: Callable[P, int]) -> Callable[P, int]:
-    """Turn an :class:`AwesomeError` into one line on stderr and exit code 2."""
+    """Make a command's return value its exit code; an :class:`AwesomeError` is one line and exit 2.
+
+    The code travels as ``click.exceptions.Exit`` so that it survives click's
+    standalone mode (the console scripts, ``CliRunner``) and ``cli.run`` alike.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> int:
         try:
-            return func(*args, **kwargs)
+            code = func(*args, **kwargs)
         except AwesomeError as error:
             click.echo(f"error: {error}", err=True)
-            return 2
+            code = 2
+        if code:
+            raise click.exceptions.Exit(code)
+        return 0
 
     return wrapper
 

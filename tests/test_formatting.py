@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from awesome.formatting import format_text, link_targets, lost_content
+from awesome.metadata import MetadataLock
+from awesome.parser import parse_document
+
+
+def test_upstream_formats_without_loss_and_is_idempotent(upstream_text: str, shipped_lock: MetadataLock) -> None:
+    first = format_text(upstream_text, lock=shipped_lock)
+    assert first.problems == []
+    second = format_text(first.formatted, lock=shipped_lock)
+    assert second.problems == [] and second.formatted == first.formatted
+
+
+def test_upstream_keeps_every_link_target_except_the_old_catalog(upstream_text: str) -> None:
+    result = format_text(upstream_text)
+    before = link_targets(upstream_text)
+    after = link_targets(result.formatted)
+    lost = before - after
+    assert all(url.startswith("#") for url in lost)  # only the hand-kept catalog's anchors
+
+
+def test_authors_are_filled_from_the_lock_only_where_missing(upstream_text: str, shipped_lock: MetadataLock) -> None:
+    formatted = format_text(upstream_text, lock=shipped_lock).formatted
+    assert "**RoBERTa**. Liu et al., 2019." in formatted
+    # an entry that shows its authors keeps them as written
+    assert "**T5**. Colin Raffel et al., JMLR 2019." in formatted
+
+
+def test_nothing_lost_check_refuses_a_rendering_that_drops_a_link() -> None:
+    original = "# T\n\n## S\n\n- [A](https://a.example) - Fine. [Code](https://code.example)\n"
+    doc = parse_document(original)
+    dropped = "# T\n\n## S\n\n- [A](https://a.example) - Fine.\n"
+    problems = lost_content(original, dropped, doc)
+    assert any("https://code.example" in problem for problem in problems)
+
+
+def test_nothing_lost_check_refuses_a_rendering_that_drops_words_or_entries() -> None:
+    original = "# T\n\n## S\n\n- [A](https://a.example) - Fine words.\n- odd item\n"
+    doc = parse_document(original)
+    problems = lost_content(original, "# T\n\n## S\n\n- [A](https://a.example) - Fine.\n", doc)
+    assert any("word(s) would be lost" in p and "words" in p for p in problems)
+    assert any("entry count" in p for p in problems)
+
+
+def test_primary_link_label_may_disappear() -> None:
+    original = "# T\n\n## S\n\n- **A Paper**, 2020. [Paper](https://a.example)\n"
+    result = format_text(original)
+    assert result.problems == []
+    assert "- [A Paper](https://a.example) - 2020." in result.formatted
+
+
+def test_unparsed_items_survive_verbatim_and_last() -> None:
+    original = "# T\n\n## S\n\n- something **odd** here\n- [B](https://b.example) - 2020.\n"
+    result = format_text(original)
+    assert result.problems == []
+    assert result.formatted.endswith("- [B](https://b.example) - 2020.\n- something **odd** here\n")

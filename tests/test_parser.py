@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections import Counter
+
+from awesome.model import Document
+from awesome.parser import parse_document
+
+
+def _counts(doc: Document) -> dict[str, int]:
+    return {section.heading: sum(e.parsed for e in section.entries) for section in doc.walk()}
+
+
+def test_upstream_golden_entry_count_and_sections(upstream_text: str) -> None:
+    doc = parse_document(upstream_text)
+    parsed = [entry for _, entry in doc.entries() if entry.parsed]
+    assert len(parsed) == 135
+    counts = _counts(doc)
+    assert counts["BERT-style Language Models: Encoder-Decoder or Encoder-only"] == 10
+    assert counts["GPT-style Language Models: Decoder-only"] == 18
+    assert counts["Specific tasks"] == 12
+    assert counts["Alignment"] == 9
+    assert counts["Alignment Efforts of Open-source Communtity"] == 10
+    assert counts["1. Cost"] == 5
+    assert counts["4. Pretraining System"] == 4
+    assert counts["3. Safety issues"] == 4
+    assert sum(counts.values()) == 135
+
+
+def test_upstream_line_numbers_point_at_the_source(upstream_text: str) -> None:
+    lines = upstream_text.splitlines()
+    doc = parse_document(upstream_text)
+    for section in doc.walk():
+        assert section.heading.split()[-1] in lines[section.line - 1]
+        for entry in section.entries:
+            assert lines[entry.line - 1] == entry.raw.splitlines()[0]
+        for block in section.blocks:
+            assert lines[block.line - 1] == block.text.splitlines()[0]
+
+
+def test_upstream_pseudo_headings_become_subsections(upstream_text: str) -> None:
+    doc = parse_document(upstream_text)
+    efficiency = next(s for s in doc.walk() if s.heading == "Efficiency")
+    assert [s.heading for s in efficiency.subsections] == [
+        "1. Cost",
+        "2. Latency",
+        "3. Parameter-Efficient Fine-Tuning",
+        "4. Pretraining System",
+    ]
+    assert all(s.pseudo and s.level == 4 for s in efficiency.subsections)
+
+
+def test_upstream_title_catalog_and_unparsed_news(upstream_text: str) -> None:
+    doc = parse_document(upstream_text)
+    assert doc.title == "The Practical Guides for Large Language Models"
+    assert doc.toc_line == 46 and "Catalog" in doc.toc_text
+    news = next(s for s in doc.walk() if s.heading.startswith("Latest News"))
+    assert len(news.entries) == 5 and not any(e.parsed for e in news.entries)
+
+
+def test_upstream_entry_shapes(upstream_text: str) -> None:
+    doc = parse_document(upstream_text)
+    by_title = {e.title: e for _, e in doc.entries() if e.parsed}
+    t5 = by_title["Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer"]
+    assert (t5.name, t5.authors, t5.authors_first_only, t5.venue, t5.year) == (
+        "T5",
+        ["Colin Raffel"],
+        True,
+        "JMLR",
+        2019,
+    )
+    assert t5.arxiv_id == "1910.10683" and t5.label == "Paper"
+    lamini = by_title["Lamini"]
+    assert lamini.url == "https://github.com/lamini-ai/lamini/"
+    assert [link.label for link in lamini.links] == ["Blog"]
+    neox = by_title["GPT-NeoX-20B: An Open-Source Autoregressive Language Model"]
+    assert neox.name == "GPT-NeoX-20B"
+    wmt = by_title["Multilingual machine translation systems from Microsoft for WMT21 shared task"]
+    assert (wmt.venue, wmt.year) == ("WMT", 2021)
+    gopher = by_title["Scaling Language Models: Methods, Analysis & Insights from Training Gopher"]
+    assert gopher.arxiv_id == "2112.11446"
+    pricing = by_title["Pricing"]
+    assert pricing.year is None and pricing.description == "OpenAI."
+
+
+def test_common_awesome_shape_and_numbered_list() -> None:
+    text = (
+        "# Awesome Things\n\n## Tools\n\n"
+        "- [Foo](https://foo.dev) - A tool for foo.\n"
+        "1. [Bar](https://bar.dev) - Does bar.\n"
+        "2. [Baz](https://baz.dev)\n"
+    )
+    doc = parse_document(text)
+    entries = doc.sections[0].entries
+    assert [(e.title, e.url, e.description) for e in entries] == [
+        ("Foo", "https://foo.dev", "A tool for foo."),
+        ("Bar", "https://bar.dev", "Does bar."),
+        ("Baz", "https://baz.dev", ""),
+    ]
+    assert [e.line for e in entries] == [5, 6, 7]
+
+
+def test_canonical_shape_is_read_back() -> None:
+    line = (
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - **Transformer**. "
+        "Vaswani et al., NeurIPS 2017. The original. [Code](https://github.com/x/y) · [Blog](https://b.log)"
+    )
+    entry = parse_document(f"# T\n\n## S\n\n{line}\n").sections[0].entries[0]
+    assert entry.title == "Attention Is All You Need"
+    assert entry.name == "Transformer"
+    assert (entry.authors, entry.authors_first_only) == (["Vaswani"], True)
+    assert (entry.venue, entry.year) == ("NeurIPS", 2017)
+    assert entry.description == "The original."
+    assert [(link.label, link.url) for link in entry.links] == [
+        ("Code", "https://github.com/x/y"),
+        ("Blog", "https://b.log"),
+    ]
+    assert entry.arxiv_id == "1706.03762"
+
+
+def test_item_without_shape_is_kept_verbatim_with_its_nested_lines() -> None:
+    text = "# T\n\n## S\n\n- just some words\n  - a nested note\n- [A](https://a.example) - Fine.\n"
+    entries = parse_document(text).sections[0].entries
+    assert not entries[0].parsed
+    assert entries[0].raw == "- just some words\n  - a nested note"
+    assert entries[1].parsed and entries[1].line == 7
+
+
+def test_nested_sub_items_become_children() -> None:
+    text = "# T\n\n## S\n\n- [A](https://a.example) - Parent.\n  - [B](https://b.example) - Child.\n"
+    entry = parse_document(text).sections[0].entries[0]
+    assert [c.title for c in entry.children] == ["B"]
+    assert entry.children[0].line == 6
+
+
+def test_crlf_and_bom_are_read_like_lf() -> None:
+    text = "# T\n\n## S\n\n- [A](https://a.example) - Fine.\n"
+    crlf = "\ufeff" + text.replace("\n", "\r\n")
+    assert parse_document(crlf) == parse_document(text)
+    assert parse_document(crlf).sections[0].entries[0].line == 5
+
+
+def test_blocks_keep_kind_and_line() -> None:
+    text = "# T\n\nIntro.\n\n## S\n\n<table>\n<tr><td>x</td></tr>\n</table>\n\n```\n- not an item\n```\n\n| a | b |\n|---|---|\n"
+    doc = parse_document(text)
+    assert [(b.kind, b.line) for b in doc.intro] == [("paragraph", 3)]
+    kinds = Counter(b.kind for b in doc.sections[0].blocks)
+    assert kinds == Counter({"html": 1, "code": 1, "table": 1})
+    assert doc.sections[0].entries == []

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from awesome.metadata import MetadataLock, Paper
+from awesome.model import Document, Entry, Link, Section
+from awesome.parser import parse_document
+from awesome.render import render_document, render_entry
+
+
+def _doc(*entries: Entry) -> Document:
+    return Document("Sample", sections=[Section("Papers", 2, "papers", 1, entries=list(entries))])
+
+
+def test_canonical_entry_line_has_every_part_in_order() -> None:
+    entry = Entry(
+        title="Attention Is All You Need",
+        url="https://arxiv.org/abs/1706.03762",
+        name="Transformer",
+        authors=["Vaswani"],
+        authors_first_only=True,
+        venue="NeurIPS",
+        year=2017,
+        description="The original.",
+        links=[Link("Code", "https://c.example"), Link("Blog", "https://b.example")],
+    )
+    assert render_entry(entry) == (
+        "- [Attention Is All You Need](https://arxiv.org/abs/1706.03762) - **Transformer**. "
+        "Vaswani et al., NeurIPS 2017. The original. [Code](https://c.example) · [Blog](https://b.example)"
+    )
+
+
+def test_authors_forms() -> None:
+    base = {"title": "T", "url": "https://t.example", "year": 2020}
+    assert "Smith, 2020." in render_entry(Entry(**base, authors=["Smith"]))  # type: ignore[arg-type]
+    assert "Smith and Jones, 2020." in render_entry(Entry(**base, authors=["Smith", "Jones"]))  # type: ignore[arg-type]
+    first = Entry(**base, authors=["Smith"], authors_first_only=True)  # type: ignore[arg-type]
+    assert "Smith et al., 2020." in render_entry(first)
+
+
+def test_document_has_badge_contents_and_sections_in_order() -> None:
+    doc = parse_document(
+        "# My List\n\nIntro text.\n\n## B Section\n\n- [Z](https://z.example) - 2021.\n- [A](https://a.example) - 2020.\n\n### Sub\n\n- [Q](https://q.example)\n\n## A Section\n\nSome prose.\n"
+    )
+    text = render_document(doc)
+    assert text.startswith("# My List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\nIntro text.\n")
+    assert "## Contents\n\n- [B Section](#b-section)\n  - [Sub](#sub)\n- [A Section](#a-section)\n" in text
+    assert text.index("## B Section") < text.index("## A Section")
+    assert text.index("[A](https://a.example)") < text.index("[Z](https://z.example)")
+
+
+def test_sorting_by_year_then_arxiv_date_then_title_then_undated_then_unparsed() -> None:
+    lock = MetadataLock(
+        {
+            "2301.00002": Paper("2301.00002", "Later", published="2023-01-05"),
+            "2301.00001": Paper("2301.00001", "Earlier", published="2023-01-02"),
+        }
+    )
+    entries = [
+        Entry(title="raw", parsed=False, raw="- something odd"),
+        Entry(title="No year", url="https://n.example"),
+        Entry(title="b later", url="https://arxiv.org/abs/2301.00002", year=2023, arxiv_id="2301.00002"),
+        Entry(title="a no date", url="https://x.example", year=2023),
+        Entry(title="z earlier", url="https://arxiv.org/abs/2301.00001", year=2023, arxiv_id="2301.00001"),
+        Entry(title="Old", url="https://o.example", year=2019),
+    ]
+    text = render_document(_doc(*entries), lock)
+    order = ["Old", "z earlier", "b later", "a no date", "No year", "something odd"]
+    positions = [text.index(title) for title in order]
+    assert positions == sorted(positions)
+
+
+def test_title_sort_and_no_sort_from_config() -> None:
+    from awesome.config import Config
+
+    entries = [Entry(title="b", url="https://b.example", year=2019), Entry(title="A", url="https://a.example", year=2020)]
+    by_title = render_document(_doc(*entries), config=Config(sort="title"))
+    assert by_title.index("[A]") < by_title.index("[b]")
+    unsorted = render_document(_doc(*reversed(entries)), config=Config(sort="none"))
+    assert unsorted.index("[A]") < unsorted.index("[b]")
+
+
+# Text that an entry field may hold: brackets, pipes, stars, backticks, unicode, emoji.
+_field_chars = st.sampled_from(list(string.ascii_letters + string.digits + " []|*`-:?!'éß中😀—&/"))
+_title = st.text(_field_chars, min_size=1, max_size=60).map(str.strip).filter(lambda s: any(c.isalnum() for c in s))
+_word = st.text(st.sampled_from(list(string.ascii_letters + "éüß")), min_size=2, max_size=12).map(str.capitalize)
+_url = st.from_regex(r"https://[a-z]{1,10}\.example/[a-z0-9_-]{0,20}", fullmatch=True)
+
+
+@st.composite
+def _entries(draw: st.DrawFn) -> Entry:
+    year = draw(st.none() | st.integers(1990, 2030))
+    authors = draw(st.lists(_word, min_size=0, max_size=2)) if year else []
+    first_only = bool(authors) and len(authors) == 1 and draw(st.booleans())
+    venue = draw(st.none() | _word) if year else None
+    return Entry(
+        title=draw(_title),
+        url=draw(_url),
+        name=draw(st.none() | _title),
+        authors=authors,
+        authors_first_only=first_only,
+        venue=venue,
+        year=year,
+        description=draw(st.sampled_from(["", "A fine paper.", "Uses 中文 and emoji 😀.", "Long " * 30 + "end."])),
+        links=[Link(draw(_word), draw(_url)) for _ in range(draw(st.integers(0, 2)))],
+    )
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_entries(), min_size=1, max_size=6))
+def test_parse_render_parse_gives_the_same_entries(entries: list[Entry]) -> None:
+    text = render_document(_doc(*entries), config=_no_sort())
+    reparsed = parse_document(text).sections[0].entries
+    assert reparsed == entries
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_entries(), min_size=1, max_size=6))
+def test_rendering_is_a_fixed_point(entries: list[Entry]) -> None:
+    once = render_document(_doc(*entries))
+    assert render_document(parse_document(once)) == once
+
+
+def _no_sort():  # type: ignore[no-untyped-def]
+    from awesome.config import Config
+
+    return Config(sort="none")
