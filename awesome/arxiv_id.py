@@ -92,5 +92,9 @@ def parse(text: str) -> ArxivId:
 
 def arxiv_id_of_url(url: str) -> str | None:
     """The version-less id of an arXiv URL, or None for any other URL."""
+    lowered = url.lower()
+    # cheap test first: most links of a list are not arXiv links, and URL splitting is slow
+    if "arxiv" not in lowered and "xxx.lanl.gov" not in lowered:
+        return None
     found = parse_url(url)
     return found.base if found else None

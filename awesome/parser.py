@@ -7,7 +7,10 @@ an item that fits no entry shape is kept verbatim, never dropped.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +28,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|[A-Za-z/][A-Za-z0-9-]*(?:[\s/>]|$))")
 _H1_HTML = re.compile(r"^\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*$", re.IGNORECASE | re.DOTALL)
 _TABLE = re.compile(r"^ {0,3}\|")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TAGS = re.compile(r"<[^>]+>")
 _BADGE = re.compile(r"\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
 _TOC_NAMES = {"contents", "table of contents", "catalog", "catalogue", "toc", "index"}
@@ -242,9 +246,13 @@ class _Builder:
         section = self.current()
         if section is None:
             start = items[0].line - 1
-            self.doc.intro.append(
-                Block("list", "\n".join(reader.lines[start : reader.pos]).rstrip(), items[0].line)
-            )
+            text = "\n".join(reader.lines[start : reader.pos]).rstrip()
+            if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
+                # a contents list kept by hand without a heading: it is regenerated
+                self.doc.toc_line = items[0].line
+                self.doc.toc_text = text
+                return
+            self.doc.intro.append(Block("list", text, items[0].line))
             return
         section.entries.extend(_item_to_entry(item) for item in items)
 
@@ -268,14 +276,7 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
     end = reader.pos
     while end < len(reader.lines) and not _HEADING.match(reader.lines[end]):
         end += 1
-    body = [text for text in reader.lines[reader.pos : end] if text.strip()]
-    anchors_only = all(
-        _ITEM.match(text)
-        and all(link.url.startswith("#") for link in find_links(text))
-        and "](" in text
-        for text in body
-    )
-    if not anchors_only:
+    if not _is_anchor_list(reader.lines[reader.pos : end]):
         return False
     builder.doc.toc_line = line
     builder.doc.toc_text = "\n".join(reader.lines[line - 1 : end])
@@ -283,6 +284,17 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
         builder.stack.pop()
     reader.pos = end
     return True
+
+
+def _is_anchor_list(lines: list[str]) -> bool:
+    """Is every non-blank line a list item made only of ``#anchor`` links?"""
+    body = [text for text in lines if text.strip()]
+    return bool(body) and all(
+        _ITEM.match(text)
+        and "](" in text
+        and all(link.url.startswith("#") for link in find_links(text))
+        for text in body
+    )
 
 
 def _handle_html(builder: _Builder, reader: _Reader) -> None:
@@ -303,8 +315,26 @@ def _handle_pseudo(builder: _Builder, reader: _Reader, match: re.Match[str]) -> 
     reader.pos += 1
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the parser makes many objects and no cycles,
+    and collections triggered by allocation counts make parsing superlinear on big lists."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_document(text: str, path: str | None = None) -> Document:
     """Parse Markdown text into a document. Never drops content."""
+    with _no_cyclic_gc():
+        return _parse(text, path)
+
+
+def _parse(text: str, path: str | None) -> Document:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if lines and lines[-1] == "":
@@ -344,6 +374,16 @@ def _dispatch(builder: _Builder, reader: _Reader, line: str) -> None:
         return
     if _TABLE.match(line):
         builder.add_block(reader.take_table())
+        return
+    underline = reader.lines[reader.pos + 1] if reader.pos + 1 < len(reader.lines) else ""
+    setext = _SETEXT.match(underline)
+    if setext:
+        # "Title" over "=====" or "-----": the same heading as "# Title" or "## Title"
+        level = "#" if setext.group(1)[0] == "=" else "##"
+        heading = _HEADING.match(f"{level} {line.strip()}")
+        assert heading is not None
+        _handle_heading(builder, reader, heading)
+        reader.pos += 1
         return
     builder.add_block(reader.take_paragraph())
 

@@ -39,7 +39,9 @@ def test_importing_the_cli_loads_no_network_library() -> None:
         "bad = [m for m in ('requests', 'arxiv', 'urllib3', 'feedparser') if m in sys.modules];"
         "print(','.join(bad))"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == ""
 
 

@@ -43,7 +43,9 @@ def test_diff_prints_unified_diff(runner: CliRunner, tmp_path: Path) -> None:
     assert "+- [A](https://a.example) - 2020." in result.output
 
 
-def test_format_rewrites_atomically_and_only_when_changed(runner: CliRunner, tmp_path: Path) -> None:
+def test_format_rewrites_atomically_and_only_when_changed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     path = _write(tmp_path, MESSY)
     assert runner.invoke(cli, ["format", str(path)]).exit_code == 0
     assert "- [A](https://a.example) - 2020.\n" in path.read_text("utf-8")
@@ -71,7 +73,9 @@ def test_crlf_and_bom_are_handled(runner: CliRunner, tmp_path: Path) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
     ],
 )
-def test_bad_input_is_one_line_and_exit_2(runner: CliRunner, tmp_path: Path, content: str | bytes, message: str) -> None:
+def test_bad_input_is_one_line_and_exit_2(
+    runner: CliRunner, tmp_path: Path, content: str | bytes, message: str
+) -> None:
     path = _write(tmp_path, content)
     before = path.read_bytes()
     result = runner.invoke(cli, ["format", str(path)])
@@ -121,7 +125,9 @@ def test_refuses_to_write_when_the_renderer_would_drop_something(
     assert path.read_text("utf-8") == MESSY
 
 
-def test_contents_list_with_external_links_is_not_a_catalog(runner: CliRunner, tmp_path: Path) -> None:
+def test_contents_list_with_external_links_is_not_a_catalog(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     text = "# T\n\n## Contents\n\n- [Home](#s)\n- [External](https://ext.example)\n\n## S\n\n- [A](https://a.example) - 2020.\n"
     path = _write(tmp_path, text)
     assert runner.invoke(cli, ["format", str(path)]).exit_code == 0

@@ -20,7 +20,10 @@ def test_upstream_export_validates(upstream_text: str) -> None:
 
 def test_export_command_prints_valid_json(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "README.md"
-    path.write_text("# T\n\n## S\n\n- [A](https://arxiv.org/abs/2304.13712) - **X**. Yang et al., 2023.\n", "utf-8")
+    path.write_text(
+        "# T\n\n## S\n\n- [A](https://arxiv.org/abs/2304.13712) - **X**. Yang et al., 2023.\n",
+        "utf-8",
+    )
     result = runner.invoke(cli, ["export", str(path)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -5,7 +5,9 @@ from awesome.metadata import MetadataLock
 from awesome.parser import parse_document
 
 
-def test_upstream_formats_without_loss_and_is_idempotent(upstream_text: str, shipped_lock: MetadataLock) -> None:
+def test_upstream_formats_without_loss_and_is_idempotent(
+    upstream_text: str, shipped_lock: MetadataLock
+) -> None:
     first = format_text(upstream_text, lock=shipped_lock)
     assert first.problems == []
     second = format_text(first.formatted, lock=shipped_lock)
@@ -20,7 +22,9 @@ def test_upstream_keeps_every_link_target_except_the_old_catalog(upstream_text: 
     assert all(url.startswith("#") for url in lost)  # only the hand-kept catalog's anchors
 
 
-def test_authors_are_filled_from_the_lock_only_where_missing(upstream_text: str, shipped_lock: MetadataLock) -> None:
+def test_authors_are_filled_from_the_lock_only_where_missing(
+    upstream_text: str, shipped_lock: MetadataLock
+) -> None:
     formatted = format_text(upstream_text, lock=shipped_lock).formatted
     assert "**RoBERTa**. Liu et al., 2019." in formatted
     # an entry that shows its authors keeps them as written

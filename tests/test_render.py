@@ -46,8 +46,13 @@ def test_document_has_badge_contents_and_sections_in_order() -> None:
         "# My List\n\nIntro text.\n\n## B Section\n\n- [Z](https://z.example) - 2021.\n- [A](https://a.example) - 2020.\n\n### Sub\n\n- [Q](https://q.example)\n\n## A Section\n\nSome prose.\n"
     )
     text = render_document(doc)
-    assert text.startswith("# My List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\nIntro text.\n")
-    assert "## Contents\n\n- [B Section](#b-section)\n  - [Sub](#sub)\n- [A Section](#a-section)\n" in text
+    assert text.startswith(
+        "# My List [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\nIntro text.\n"
+    )
+    assert (
+        "## Contents\n\n- [B Section](#b-section)\n  - [Sub](#sub)\n- [A Section](#a-section)\n"
+        in text
+    )
     assert text.index("## B Section") < text.index("## A Section")
     assert text.index("[A](https://a.example)") < text.index("[Z](https://z.example)")
 
@@ -62,9 +67,19 @@ def test_sorting_by_year_then_arxiv_date_then_title_then_undated_then_unparsed()
     entries = [
         Entry(title="raw", parsed=False, raw="- something odd"),
         Entry(title="No year", url="https://n.example"),
-        Entry(title="b later", url="https://arxiv.org/abs/2301.00002", year=2023, arxiv_id="2301.00002"),
+        Entry(
+            title="b later",
+            url="https://arxiv.org/abs/2301.00002",
+            year=2023,
+            arxiv_id="2301.00002",
+        ),
         Entry(title="a no date", url="https://x.example", year=2023),
-        Entry(title="z earlier", url="https://arxiv.org/abs/2301.00001", year=2023, arxiv_id="2301.00001"),
+        Entry(
+            title="z earlier",
+            url="https://arxiv.org/abs/2301.00001",
+            year=2023,
+            arxiv_id="2301.00001",
+        ),
         Entry(title="Old", url="https://o.example", year=2019),
     ]
     text = render_document(_doc(*entries), lock)
@@ -76,7 +91,10 @@ def test_sorting_by_year_then_arxiv_date_then_title_then_undated_then_unparsed()
 def test_title_sort_and_no_sort_from_config() -> None:
     from awesome.config import Config
 
-    entries = [Entry(title="b", url="https://b.example", year=2019), Entry(title="A", url="https://a.example", year=2020)]
+    entries = [
+        Entry(title="b", url="https://b.example", year=2019),
+        Entry(title="A", url="https://a.example", year=2020),
+    ]
     by_title = render_document(_doc(*entries), config=Config(sort="title"))
     assert by_title.index("[A]") < by_title.index("[b]")
     unsorted = render_document(_doc(*reversed(entries)), config=Config(sort="none"))
@@ -85,8 +103,14 @@ def test_title_sort_and_no_sort_from_config() -> None:
 
 # Text that an entry field may hold: brackets, pipes, stars, backticks, unicode, emoji.
 _field_chars = st.sampled_from(list(string.ascii_letters + string.digits + " []|*`-:?!'éß中😀—&/"))
-_title = st.text(_field_chars, min_size=1, max_size=60).map(str.strip).filter(lambda s: any(c.isalnum() for c in s))
-_word = st.text(st.sampled_from(list(string.ascii_letters + "éüß")), min_size=2, max_size=12).map(str.capitalize)
+_title = (
+    st.text(_field_chars, min_size=1, max_size=60)
+    .map(str.strip)
+    .filter(lambda s: any(c.isalnum() for c in s))
+)
+_word = st.text(st.sampled_from(list(string.ascii_letters + "éüß")), min_size=2, max_size=12).map(
+    str.capitalize
+)
 _url = st.from_regex(r"https://[a-z]{1,10}\.example/[a-z0-9_-]{0,20}", fullmatch=True)
 
 
@@ -104,7 +128,9 @@ def _entries(draw: st.DrawFn) -> Entry:
         authors_first_only=first_only,
         venue=venue,
         year=year,
-        description=draw(st.sampled_from(["", "A fine paper.", "Uses 中文 and emoji 😀.", "Long " * 30 + "end."])),
+        description=draw(
+            st.sampled_from(["", "A fine paper.", "Uses 中文 and emoji 😀.", "Long " * 30 + "end."])
+        ),
         links=[Link(draw(_word), draw(_url)) for _ in range(draw(st.integers(0, 2)))],
     )
 
@@ -128,3 +154,15 @@ def _no_sort():  # type: ignore[no-untyped-def]
     from awesome.config import Config
 
     return Config(sort="none")
+
+
+def test_upstream_parse_render_parse_keeps_every_entry(upstream_text: str) -> None:
+    from awesome.config import Config
+
+    doc = parse_document(upstream_text)
+    again = parse_document(render_document(doc, config=Config(sort="none")))
+    before = [(s.heading, s.entries) for s in doc.walk()]
+    after = [(s.heading, s.entries) for s in again.walk()]
+    assert after == before
+    raws = [[e.raw for e in s.entries if not e.parsed] for s in doc.walk()]
+    assert [[e.raw for e in s.entries if not e.parsed] for s in again.walk()] == raws
