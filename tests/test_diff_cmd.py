@@ -10,6 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
+
+from awesome.listdiff import FIELDS
+from awesome.schemas import load_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -178,3 +182,18 @@ def test_committed_binary_file_is_an_error_naming_the_revision(repo: Path) -> No
     done = awesome(repo, "diff", "HEAD")
     assert done.returncode == 2
     assert "list/README.md at HEAD: looks like a binary file" in done.stderr
+
+
+def test_json_report_validates_against_its_schema(repo: Path) -> None:
+    done = awesome(repo, "diff", "HEAD", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    schema = load_schema("diff-report")
+    Draft202012Validator.check_schema(schema)
+    errors = list(Draft202012Validator(schema).iter_errors(json.loads(done.stdout)))
+    assert errors == []
+
+
+def test_schema_names_every_field_the_diff_compares() -> None:
+    change = load_schema("diff-report")["$defs"]["change"]
+    names = change["properties"]["fields"]["items"]["properties"]["field"]["enum"]
+    assert set(names) == {*FIELDS, "raw"}
