@@ -13,6 +13,9 @@ through its link, and one whose link was fixed is still matched through its titl
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import json
 import re
 import shutil
@@ -21,7 +24,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from awesome.errors import AwesomeError
@@ -45,9 +48,11 @@ class FieldChange:
     new: Any
 
 
-@dataclass(frozen=True)
-class Located:
-    """An entry with the section path it stands in (``Parent / Child``)."""
+class Located(NamedTuple):
+    """An entry with the section path it stands in (``Parent / Child``).
+
+    A named tuple rather than a frozen dataclass: a 100k-entry list makes 200k of them.
+    """
 
     entry: Entry
     section: str
@@ -171,6 +176,7 @@ def _decode(data: bytes, path: Path, ref: str) -> str:
 # ---------------------------------------------------------------- normalising keys
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_url(url: str) -> str:
     """A URL reduced to what identifies its target: scheme, case, www, slashes, trackers.
 
@@ -324,6 +330,9 @@ FIELDS: dict[str, Callable[[Entry], Any]] = {
 
 def field_changes(old: Entry, new: Entry) -> list[FieldChange]:
     """The fields whose values differ, in a fixed order; raw text for unparsed items."""
+    if old == new and old.parsed:
+        # equality ignores line and raw text: the common case, checked in one go
+        return []
     if not (old.parsed and new.parsed):
         old_raw, new_raw = display_title(old), display_title(new)
         if old.parsed != new.parsed or old_raw != new_raw:
@@ -340,8 +349,26 @@ def field_changes(old: Entry, new: Entry) -> list[FieldChange]:
 # ---------------------------------------------------------------- the diff
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector: diffing allocates many small objects and frees none of them
+    early, so collections during it only rescan live objects (10k -> 100k went 15x, not 10x)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def diff_documents(old_document: Document, new_document: Document) -> ListDiff:
     """Every entry added, removed, moved between sections, or edited, old to new."""
+    with _no_cyclic_gc():
+        return _diff(old_document, new_document)
+
+
+def _diff(old_document: Document, new_document: Document) -> ListDiff:
     old = located_entries(old_document)
     new = located_entries(new_document)
     pairs = match_entries(old, new)
