@@ -297,6 +297,14 @@ def test_action_validates_against_the_github_action_schema() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_dependabot_config_validates_and_watches_the_actions() -> None:
+    path = ROOT / ".github" / "dependabot.yml"
+    done = check_jsonschema("vendor.dependabot", path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    ecosystems = {update["package-ecosystem"] for update in load(path)["updates"]}
+    assert "github-actions" in ecosystems
+
+
 def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    steps: []\n", "utf-8")
