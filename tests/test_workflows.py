@@ -562,6 +562,13 @@ def test_contributor_hooks_need_no_download() -> None:
         assert {hook["language"] for hook in repo["hooks"]} == {"system"}
 
 
+# What pip says when the package index cannot be reached (not when our package fails to build).
+OFFLINE_PIP = re.compile(
+    r"NewConnectionError|Temporary failure in name resolution|Network is unreachable"
+    r"|No matching distribution found|Could not find a version that satisfies"
+)
+
+
 def try_repo(repo: Path, hook: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"}
     env.pop("PYTHONPATH", None)
@@ -595,8 +602,8 @@ def test_hooks_work_in_another_repository_through_try_repo(tmp_path: Path) -> No
     home = tmp_path / "pre-commit-home"
 
     clean = try_repo(repo, "awesome-format", home)
-    if clean.returncode == 3 and "pip" in clean.stdout + clean.stderr:
-        pytest.skip("pre-commit could not install the hook's dependencies with pip")
+    if clean.returncode != 0 and OFFLINE_PIP.search(clean.stdout + clean.stderr):
+        pytest.skip("pre-commit's pip could not reach the package index to install the hook")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "awesome format (canonical list)" in clean.stdout
 
