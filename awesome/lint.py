@@ -22,7 +22,7 @@ from awesome.rules.base import KINDS, Finding, Fix, LintContext, Rule
 from awesome.rules.suppress import Suppressions
 
 # Files beside the list that rules read (matched case-insensitively, also in .github/).
-SIBLING_NAMES = ("contributing.md", "code-of-conduct.md", "code_of_conduct.md")
+SIBLING_NAMES = ("contributing.md", "code-of-conduct.md", "code_of_conduct.md", "package.json")
 SIBLING_FOLDERS = ("", ".github")
 
 

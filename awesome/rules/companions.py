@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +15,8 @@ CONDUCT_NAMES = ("code-of-conduct.md", "code_of_conduct.md")
 # Template text a code of conduct must not ship with: the placeholder and the
 # address of the awesome project's own maintainer, which copies often keep.
 CONDUCT_PLACEHOLDERS = ("[INSERT EMAIL ADDRESS]", "[INSERT CONTACT METHOD]")
-CONDUCT_FOREIGN_EMAILS = ("sindresorhus@gmail.com",)
+# The template's address and the GitHub account it belongs to (whose own lists may keep it).
+CONDUCT_FOREIGN_EMAILS = {"sindresorhus@gmail.com": "sindresorhus"}
 
 
 def _find(context: LintContext, names: tuple[str, ...]) -> tuple[str, str] | None:
@@ -22,6 +25,24 @@ def _find(context: LintContext, names: tuple[str, ...]) -> tuple[str, str] | Non
         if key.rsplit("/", 1)[-1].lower() in names:
             return key, context.siblings[key]
     return None
+
+
+def _repository_owner(context: LintContext) -> str | None:
+    """The GitHub owner named by a package.json beside the list, if any."""
+    found = _find(context, ("package.json",))
+    if found is None:
+        return None
+    try:
+        data = json.loads(found[1])
+    except json.JSONDecodeError:
+        return None
+    repository = data.get("repository") if isinstance(data, dict) else None
+    if isinstance(repository, dict):
+        repository = repository.get("url")
+    if not isinstance(repository, str):
+        return None
+    match = re.search(r"(?:github\.com[/:])?([\w.-]+)/[\w.-]+", repository)
+    return match.group(1).lower() if match else None
 
 
 def _path_of(context: LintContext, key: str) -> str:
@@ -51,6 +72,8 @@ def _conduct(doc: Document, context: LintContext) -> Iterator[Finding]:
     if not text.strip():
         yield CODE_OF_CONDUCT.finding(f"{key} is empty; fill it in or remove it", 1, path=path)
         return
+    owner = _repository_owner(context)
+    foreign = [email for email, account in CONDUCT_FOREIGN_EMAILS.items() if account != owner]
     for index, line in enumerate(text.split("\n")):
         for marker in CONDUCT_PLACEHOLDERS:
             if marker in line:
@@ -60,7 +83,7 @@ def _conduct(doc: Document, context: LintContext) -> Iterator[Finding]:
                     line.index(marker) + 1,
                     path=path,
                 )
-        for email in CONDUCT_FOREIGN_EMAILS:
+        for email in foreign:
             if email in line:
                 yield CODE_OF_CONDUCT.finding(
                     f"{email} came with the template; put your own contact address",

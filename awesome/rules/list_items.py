@@ -227,12 +227,15 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
 
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_PAIR_CHARS = frozenset([*PAIRS, *CLOSERS, '"'])
 _BARE_URL = re.compile(
     r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
+# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses.
+_ENUMERATOR = re.compile(r"(?<!\S)[0-9A-Za-z]{1,2}\)")
 
 
 def _mask_for_pairs(line: str) -> str:
@@ -249,6 +252,7 @@ def _mask_for_pairs(line: str) -> str:
             + text[link.end :]
         )
     text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
+    text = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), text)
     return _ORDERED_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
@@ -304,7 +308,7 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
 
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
-        if any(("(" in t or "[" in t or '"' in t or "{" in t or ord(max(t)) > 127) for _, t in unit):
+        if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
             yield from _scan_unit(unit)
 
 
