@@ -23,11 +23,11 @@ Title similarity
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from awesome.arxiv_id import arxiv_id_of_url
 from awesome.metadata import Paper
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
@@ -44,14 +44,15 @@ _TOKEN = re.compile(r"[^\W_]+")
 _ARXIV_VENUES = frozenset({"arxiv", "arxiv preprint", "corr", "preprint", "arxiv.org"})
 
 
-def title_tokens(title: str) -> set[str]:
-    """The comparable words of a title (see the module docstring)."""
+@functools.lru_cache(maxsize=4096)
+def title_tokens(title: str) -> frozenset[str]:
+    """The comparable words of a title (see the module docstring); cached for arXiv titles."""
     tokens = set()
     for word in _TOKEN.findall(title.casefold()):
         if word in STOP_WORDS:
             continue
         tokens.add(word[:-1] if len(word) > 3 and word.endswith("s") else word)
-    return tokens
+    return frozenset(tokens)
 
 
 def title_overlap(left: str, right: str) -> float:
@@ -63,10 +64,16 @@ def title_overlap(left: str, right: str) -> float:
 
 
 def linked_paper(entry: Entry, context: LintContext) -> Paper | None:
-    """The lock's record of the paper the entry's primary URL points at."""
-    if not entry.parsed or not entry.url or not entry.arxiv_id or "arxiv" not in entry.url:
+    """The lock's record of the paper the entry's primary URL points at.
+
+    ``entry.arxiv_id`` comes from the first arXiv link, the primary URL first; so
+    the primary URL is that paper's exactly when it is an arXiv URL holding the id
+    (abs, pdf, versioned, export and DOI forms all do). A string test, no parsing.
+    """
+    url = entry.url
+    if not entry.parsed or not url or not entry.arxiv_id or entry.arxiv_id not in url:
         return None
-    if arxiv_id_of_url(entry.url) != entry.arxiv_id:
+    if "arxiv" not in url.lower():
         return None
     return context.lock.get(entry.arxiv_id)
 
