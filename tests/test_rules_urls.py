@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from awesome.rules.urls import (
     ARXIV_URL,
     URL_HTTPS,
@@ -9,6 +12,7 @@ from awesome.rules.urls import (
     URL_WHITESPACE,
     canonical_arxiv_url,
     https_url,
+    normalize_url,
     strip_tracking,
 )
 from tests.rule_support import apply_fixes, lines_of, lint
@@ -88,3 +92,35 @@ def test_url_helpers() -> None:
         == "https://arxiv.org/abs/2106.09685"
     )
     assert strip_tracking("https://a.org/?gclid=1") == "https://a.org/"
+
+
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
+_VALUE = st.text(alphabet="abcXYZ0123456789-._~%", max_size=8)
+_PARAMS = st.lists(
+    st.tuples(st.one_of(_NAME, st.sampled_from(["utm_source", "fbclid", "gclid"])), _VALUE),
+    max_size=6,
+)
+
+
+@given(path=st.text(alphabet="abc/-_.0123456789", max_size=20), params=_PARAMS, fragment=_VALUE)
+def test_strip_tracking_keeps_every_other_parameter_in_order(
+    path: str, params: list[tuple[str, str]], fragment: str
+) -> None:
+    query = "&".join(f"{name}={value}" for name, value in params)
+    url = (
+        f"https://example.org/{path}"
+        + (f"?{query}" if query else "")
+        + (f"#{fragment}" if fragment else "")
+    )
+    cleaned = strip_tracking(url)
+    kept = [f"{n}={v}" for n, v in params if not (n.startswith("utm_") or n in ("fbclid", "gclid"))]
+    assert cleaned.split("#")[0].partition("?")[2] == "&".join(kept)
+    assert strip_tracking(cleaned) == cleaned
+    assert cleaned.endswith(f"#{fragment}") or not fragment
+
+
+@given(path=st.text(alphabet="abc/-_0123456789", max_size=20))
+def test_normalize_url_ignores_scheme_www_host_case_and_trailing_slash(path: str) -> None:
+    base = normalize_url(f"https://example.org/{path}")
+    assert normalize_url(f"http://WWW.Example.ORG/{path}/") == base
+    assert normalize_url(base) == base
