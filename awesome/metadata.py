@@ -17,6 +17,7 @@ from awesome.fsio import atomic_write_text
 from awesome.schemas import validator
 
 LOCK_VERSION = 1
+DEFAULT_LOCK_NAME = "metadata.json"
 
 # The order of keys in a paper record, as written to disk.
 PAPER_FIELDS = (
@@ -107,13 +108,23 @@ class MetadataLock:
         return json.dumps(self.to_json(), indent=2, ensure_ascii=False) + "\n"
 
 
-def lock_from_json(data: Any, source: str) -> MetadataLock:
-    """Validate and build a lock from parsed JSON."""
+def lock_path_for(list_path: Path, name: str = DEFAULT_LOCK_NAME) -> Path:
+    """Where the lock of a list lives: ``name`` (config key ``metadata``) beside the list."""
+    return list_path.parent / name
+
+
+def validate_lock_json(data: Any, source: str) -> None:
+    """Raise :class:`MetadataError` naming the first place where ``data`` breaks the schema."""
     errors = sorted(validator("metadata").iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         raise MetadataError(f"invalid metadata lock at {where}: {error.message}", source)
+
+
+def lock_from_json(data: Any, source: str) -> MetadataLock:
+    """Validate and build a lock from parsed JSON."""
+    validate_lock_json(data, source)
     papers = {pid: Paper.from_json(pid, rec) for pid, rec in data["papers"].items()}
     return MetadataLock(papers)
 
@@ -134,7 +145,11 @@ def load_lock(path: Path) -> MetadataLock:
 
 
 def save_lock(lock: MetadataLock, path: Path) -> bool:
-    """Write the lock atomically; return True when the file changed."""
+    """Write the lock atomically; return True when the file changed.
+
+    The lock is validated first, so an invalid record never reaches the disk.
+    """
+    validate_lock_json(lock.to_json(), str(path))
     text = lock.dumps()
     if path.exists() and path.read_text("utf-8") == text:
         return False

@@ -28,6 +28,7 @@ _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|[A-Za-z/][A-Za-z0-9-]*(?:[\s/>]|$))")
 _H1_HTML = re.compile(r"^\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*$", re.IGNORECASE | re.DOTALL)
 _TABLE = re.compile(r"^ {0,3}\|")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TAGS = re.compile(r"<[^>]+>")
 _BADGE = re.compile(r"\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
 _TOC_NAMES = {"contents", "table of contents", "catalog", "catalogue", "toc", "index"}
@@ -245,9 +246,13 @@ class _Builder:
         section = self.current()
         if section is None:
             start = items[0].line - 1
-            self.doc.intro.append(
-                Block("list", "\n".join(reader.lines[start : reader.pos]).rstrip(), items[0].line)
-            )
+            text = "\n".join(reader.lines[start : reader.pos]).rstrip()
+            if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
+                # a contents list kept by hand without a heading: it is regenerated
+                self.doc.toc_line = items[0].line
+                self.doc.toc_text = text
+                return
+            self.doc.intro.append(Block("list", text, items[0].line))
             return
         section.entries.extend(_item_to_entry(item) for item in items)
 
@@ -271,14 +276,7 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
     end = reader.pos
     while end < len(reader.lines) and not _HEADING.match(reader.lines[end]):
         end += 1
-    body = [text for text in reader.lines[reader.pos : end] if text.strip()]
-    anchors_only = all(
-        _ITEM.match(text)
-        and all(link.url.startswith("#") for link in find_links(text))
-        and "](" in text
-        for text in body
-    )
-    if not anchors_only:
+    if not _is_anchor_list(reader.lines[reader.pos : end]):
         return False
     builder.doc.toc_line = line
     builder.doc.toc_text = "\n".join(reader.lines[line - 1 : end])
@@ -286,6 +284,17 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
         builder.stack.pop()
     reader.pos = end
     return True
+
+
+def _is_anchor_list(lines: list[str]) -> bool:
+    """Is every non-blank line a list item made only of ``#anchor`` links?"""
+    body = [text for text in lines if text.strip()]
+    return bool(body) and all(
+        _ITEM.match(text)
+        and "](" in text
+        and all(link.url.startswith("#") for link in find_links(text))
+        for text in body
+    )
 
 
 def _handle_html(builder: _Builder, reader: _Reader) -> None:
@@ -365,6 +374,16 @@ def _dispatch(builder: _Builder, reader: _Reader, line: str) -> None:
         return
     if _TABLE.match(line):
         builder.add_block(reader.take_table())
+        return
+    underline = reader.lines[reader.pos + 1] if reader.pos + 1 < len(reader.lines) else ""
+    setext = _SETEXT.match(underline)
+    if setext:
+        # "Title" over "=====" or "-----": the same heading as "# Title" or "## Title"
+        level = "#" if setext.group(1)[0] == "=" else "##"
+        heading = _HEADING.match(f"{level} {line.strip()}")
+        assert heading is not None
+        _handle_heading(builder, reader, heading)
+        reader.pos += 1
         return
     builder.add_block(reader.take_paragraph())
 

@@ -154,3 +154,15 @@ def _no_sort():  # type: ignore[no-untyped-def]
     from awesome.config import Config
 
     return Config(sort="none")
+
+
+def test_upstream_parse_render_parse_keeps_every_entry(upstream_text: str) -> None:
+    from awesome.config import Config
+
+    doc = parse_document(upstream_text)
+    again = parse_document(render_document(doc, config=Config(sort="none")))
+    before = [(s.heading, s.entries) for s in doc.walk()]
+    after = [(s.heading, s.entries) for s in again.walk()]
+    assert after == before
+    raws = [[e.raw for e in s.entries if not e.parsed] for s in doc.walk()]
+    assert [[e.raw for e in s.entries if not e.parsed] for s in again.walk()] == raws

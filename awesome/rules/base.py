@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from awesome.config import Config
 from awesome.metadata import MetadataLock
 from awesome.model import Document
+
+if TYPE_CHECKING:
+    from awesome.rules.outline import Outline
 
 KINDS = (
     "structure",
@@ -35,12 +39,15 @@ SEVERITIES = ("error", "warning")
 class Fix:
     """Replace ``old`` with ``new`` on ``line`` (1-based) of the source text.
 
-    When ``old`` is empty the whole line is replaced by ``new``.
+    When ``old`` is empty the whole line is replaced by ``new``. When ``column``
+    (1-based) is given, ``old`` must stand exactly there; otherwise its first
+    occurrence on the line is replaced.
     """
 
     line: int
     old: str
     new: str
+    column: int | None = None
 
 
 @dataclass
@@ -65,6 +72,18 @@ class LintContext:
     path: str | None = None
     siblings: dict[str, str] = field(default_factory=dict)
     """Other files beside the list that some rules read (contributing.md, license...), by name."""
+    cache: dict[str, object] = field(default_factory=dict, repr=False)
+    """Per-run memo for derived views that several rules share (see :meth:`outline`)."""
+
+    def outline(self) -> Outline:
+        """The Markdown outline of :attr:`lines`, computed once per lint run."""
+        from awesome.rules.outline import Outline, build_outline
+
+        found = self.cache.get("outline")
+        if not isinstance(found, Outline):
+            found = build_outline(self.lines)
+            self.cache["outline"] = found
+        return found
 
 
 Check = Callable[[Document, LintContext], Iterable[Finding]]
@@ -81,6 +100,13 @@ class Rule:
     fixable: bool = False
     peers: tuple[str, ...] = ()
 
-    def finding(self, message: str, line: int, column: int = 1, fix: Fix | None = None) -> Finding:
+    def finding(
+        self,
+        message: str,
+        line: int,
+        column: int = 1,
+        fix: Fix | None = None,
+        path: str | None = None,
+    ) -> Finding:
         """A finding of this rule at its default severity."""
-        return Finding(self.id, self.kind, self.severity, message, line, column, fix)
+        return Finding(self.id, self.kind, self.severity, message, line, column, fix, path)

@@ -1,0 +1,328 @@
+"""Fetching paper metadata from the arXiv API, built on the ``arxiv`` package.
+
+The package (4.0.x) builds the query URLs, keeps one request every
+``delay_seconds`` and turns Atom entries into ``arxiv.Result`` objects. What it
+does not do, this module adds around it:
+
+* a timeout on every request (the package passes none to ``requests``), so a
+  server that accepts and never answers cannot hang the tool;
+* retries with exponential backoff that honour ``Retry-After`` on 429 and 503
+  (the package retries at once and never sees the headers);
+* a 200 answer that is not an Atom feed, or a body cut short, is an error (the
+  package parses with lxml's ``recover=True`` and would report an empty or
+  partial page as a success);
+* batches of at most 100 ids matched back by id, and ids arXiv does not know
+  reported by id.
+
+The only hook used is the HTTP session the client sends through: a
+``requests.Session`` subclass that sets the timeout and checks every answer
+before the package sees it. The package keeps that session in ``_session``
+and offers no way to pass one, hence the pinned version range in
+pyproject.toml (``arxiv>=4.0.2,<4.1``) and the tests that prove the behaviour.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import email.utils
+import os
+import re
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import arxiv
+import requests
+
+from awesome.arxiv_id import parse_url
+from awesome.config import DEFAULT_ARXIV_API, Config
+from awesome.errors import ArxivError, ConfigError
+from awesome.metadata import Paper
+
+MAX_BATCH = 100
+ATOM = "{http://www.w3.org/2005/Atom}"
+_RETRY_STATUSES = {429, 500, 502, 503, 504}
+_ERROR_ENTRY = re.compile(r"^https?://arxiv\.org/api/errors")
+
+
+@dataclass
+class ClientSettings:
+    """How to talk to the API; every delay in seconds."""
+
+    api: str = DEFAULT_ARXIV_API
+    interval: float = 3.0
+    timeout: float = 30.0
+    retries: int = 4
+    backoff: float = 3.0
+    max_wait: float = 120.0
+    batch_size: int = MAX_BATCH
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.batch_size <= MAX_BATCH:
+            raise ConfigError(f"batch size must be between 1 and {MAX_BATCH}")
+
+
+_ENV_NUMBERS = {
+    "AWESOME_ARXIV_INTERVAL": "interval",
+    "AWESOME_ARXIV_TIMEOUT": "timeout",
+    "AWESOME_ARXIV_BACKOFF": "backoff",
+    "AWESOME_ARXIV_MAX_WAIT": "max_wait",
+}
+
+
+def _env_number(name: str, text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also rejects NaN
+        raise ConfigError(f"{name} must be a number of seconds (0 or more), got {text!r}")
+    return value
+
+
+def settings_from(
+    config: Config | None = None, env: Mapping[str, str] | None = None
+) -> ClientSettings:
+    """Settings from the config (``arxiv_api``, ``arxiv_interval``), overridden by the environment.
+
+    ``AWESOME_ARXIV_API`` and ``AWESOME_ARXIV_INTERVAL`` point the tool at a mirror, a proxy
+    or a test server; ``AWESOME_ARXIV_TIMEOUT``, ``_BACKOFF``, ``_MAX_WAIT`` and ``_RETRIES``
+    tune the rest.
+    """
+    env = os.environ if env is None else env
+    config = config or Config()
+    settings = ClientSettings(api=config.arxiv_api, interval=config.arxiv_interval)
+    if env.get("AWESOME_ARXIV_API"):
+        settings.api = env["AWESOME_ARXIV_API"]
+    for name, attribute in _ENV_NUMBERS.items():
+        if env.get(name):
+            setattr(settings, attribute, _env_number(name, env[name]))
+    if env.get("AWESOME_ARXIV_RETRIES"):
+        settings.retries = int(_env_number("AWESOME_ARXIV_RETRIES", env["AWESOME_ARXIV_RETRIES"]))
+    return settings
+
+
+class _Transient(Exception):
+    """A failure worth retrying; ``retry_after`` is the server's wish in seconds, if given."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """A ``Retry-After`` header (seconds or an HTTP date) as seconds from now."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    now = time.time() if now is None else now
+    return max(0.0, when.timestamp() - now)
+
+
+def _error_summary(root: ET.Element) -> str | None:
+    """The message of an arXiv error entry (``<id>https://arxiv.org/api/errors#...``)."""
+    for entry in root.iter(f"{ATOM}entry"):
+        entry_id = entry.findtext(f"{ATOM}id") or ""
+        if _ERROR_ENTRY.match(entry_id.strip()):
+            return (entry.findtext(f"{ATOM}summary") or entry_id).strip()
+    return None
+
+
+def check_feed(body: bytes, content_type: str) -> None:
+    """Raise unless ``body`` is a complete Atom feed without an API error entry."""
+    if not body.strip():
+        raise _Transient("arXiv answered 200 with an empty body")
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError as error:
+        if body.lstrip().startswith((b"<?xml", b"<feed")):
+            raise _Transient(f"the Atom feed is cut short or malformed ({error})") from None
+        kind = content_type or "no content type"
+        message = f"arXiv answered 200 with something that is not an Atom feed ({kind})"
+        raise ArxivError(message) from None
+    if root.tag != f"{ATOM}feed":
+        raise ArxivError(f"arXiv answered 200 with <{root.tag}>, not an Atom feed")
+    problem = _error_summary(root)
+    if problem is not None:
+        raise ArxivError(f"arXiv rejected the query: {problem}")
+
+
+def _check_status(response: requests.Response) -> None:
+    status = response.status_code
+    if status == 200:
+        check_feed(response.content, response.headers.get("content-type", ""))
+        return
+    if status in _RETRY_STATUSES:
+        wait = retry_after_seconds(response.headers.get("retry-after"))
+        raise _Transient(f"HTTP {status} from {response.url}", wait)
+    detail = ""
+    with contextlib.suppress(ET.ParseError):
+        detail = _error_summary(ET.fromstring(response.content)) or ""
+    raise ArxivError(f"arXiv answered HTTP {status}" + (f": {detail}" if detail else ""))
+
+
+def _host(url: str | bytes) -> str:
+    text = url.decode() if isinstance(url, bytes) else url
+    return urlsplit(text).netloc or text
+
+
+def _reason(error: Exception) -> str:
+    """The operating system's words for a failed connection, without urllib3's wrapping."""
+    found = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(error))
+    return found.group(1).strip() if found else type(error).__name__
+
+
+class _BoundedSession(requests.Session):
+    """A session that bounds every request and checks every answer before the package sees it."""
+
+    def __init__(self, timeout: float) -> None:
+        super().__init__()
+        self.timeout = timeout
+        self.count = 0
+
+    def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = (min(self.timeout, 10.0), self.timeout)
+        self.count += 1
+        try:
+            response = super().request(method, url, *args, **kwargs)
+        except requests.exceptions.Timeout:
+            raise _Transient(f"no answer within {self.timeout:g} s") from None
+        except requests.exceptions.ConnectionError as error:
+            raise _Transient(f"cannot connect to {_host(url)} ({_reason(error)})") from None
+        except requests.exceptions.ChunkedEncodingError:
+            raise _Transient("the answer was cut short") from None
+        _check_status(response)
+        return response
+
+
+class _Client(arxiv.Client):
+    """One ``arxiv.Client`` whose requests go through a :class:`_BoundedSession`."""
+
+    def __init__(self, settings: ClientSettings) -> None:
+        # The package retries nothing we raise; our own loop retries with backoff.
+        super().__init__(
+            page_size=settings.batch_size, delay_seconds=settings.interval, num_retries=0
+        )
+        self.session = _BoundedSession(settings.timeout)
+        self._session = self.session
+        separator = "&" if "?" in settings.api else "?"
+        self.query_url_format = (
+            settings.api.replace("{", "{{").replace("}", "}}") + separator + "{}"
+        )
+
+
+@dataclass
+class FetchResult:
+    """Papers found, by version-less id, and the ids arXiv did not know."""
+
+    papers: dict[str, Paper] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+
+def _clean(text: str | None) -> str | None:
+    cleaned = " ".join((text or "").split())
+    return cleaned or None
+
+
+def paper_from_result(result: arxiv.Result, fetched_from: str, today: str) -> Paper | None:
+    """A lock record from one API entry; None when the entry has no arXiv id."""
+    found = parse_url(result.entry_id)
+    title = _clean(result.title)
+    if found is None or title is None:
+        return None
+    return Paper(
+        id=found.base,
+        title=title,
+        authors=[name for a in result.authors if (name := _clean(a.name))],
+        published=result.published.date().isoformat(),
+        published_precision="day",
+        updated=result.updated.date().isoformat(),
+        version=found.version,
+        primary_category=_clean(result.primary_category),
+        categories=[c for c in (_clean(c) for c in result.categories) if c],
+        journal_ref=_clean(result.journal_ref),
+        doi=_clean(result.doi),
+        comment=_clean(result.comment),
+        fetched_at=today,
+        fetched_from=fetched_from,
+    )
+
+
+def batches(ids: Sequence[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(ids), size):
+        yield list(ids[start : start + size])
+
+
+class ArxivClient:
+    """Fetch many papers in few requests, politely, never hanging."""
+
+    def __init__(
+        self, settings: ClientSettings | None = None, sleep: Callable[[float], None] = time.sleep
+    ) -> None:
+        self.settings = settings or ClientSettings()
+        self._client = _Client(self.settings)
+        self._sleep = sleep
+
+    @property
+    def requests_made(self) -> int:
+        """HTTP requests sent so far, retries included."""
+        return self._client.session.count
+
+    def fetch(self, ids: Sequence[str]) -> FetchResult:
+        """Metadata for every id (version-less); raises :class:`ArxivError` when arXiv fails."""
+        wanted = list(dict.fromkeys(ids))
+        result = FetchResult()
+        today = dt.datetime.now(dt.UTC).date().isoformat()
+        for batch in batches(wanted, self.settings.batch_size):
+            for entry in self._query_with_retries(batch):
+                paper = paper_from_result(entry, self.settings.api, today)
+                if paper is not None and paper.id in batch:
+                    result.papers[paper.id] = paper
+            result.missing.extend(pid for pid in batch if pid not in result.papers)
+        return result
+
+    def _query_with_retries(self, batch: list[str]) -> list[arxiv.Result]:
+        for attempt in range(self.settings.retries + 1):
+            try:
+                return self._query(batch)
+            except _Transient as error:
+                if attempt == self.settings.retries:
+                    raise ArxivError(f"giving up after {attempt + 1} tries: {error}") from None
+                self._sleep(self._delay(attempt, error))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _delay(self, attempt: int, error: _Transient) -> float:
+        wanted = error.retry_after or 0.0
+        if wanted > self.settings.max_wait:
+            raise ArxivError(
+                f"arXiv asked to wait {wanted:g} s before retrying ({error}); try again later"
+            )
+        return max(self.settings.interval, self.settings.backoff * 2**attempt, wanted)
+
+    def _query(self, batch: list[str]) -> list[arxiv.Result]:
+        search = arxiv.Search(id_list=batch, max_results=len(batch))
+        found: list[arxiv.Result] = []
+        try:
+            found.extend(self._client.results(search))
+        except arxiv.UnexpectedEmptyPageError:
+            # Older API versions padded id_list answers with empty entries for unknown ids
+            # and counted them in totalResults; the package then asks for a page that is
+            # empty. What came before is the complete answer.
+            if not found:
+                raise _Transient("arXiv answered with an empty page") from None
+        except arxiv.HTTPError as error:
+            raise _Transient(str(error)) from None
+        return found

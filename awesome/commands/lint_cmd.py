@@ -1,0 +1,67 @@
+"""``awesome lint`` (also ``awesome-lint``): find what is wrong in a list, optionally fix it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from awesome.commands.common import exits_on_error
+from awesome.lint import fix_file, lint_file
+from awesome.lint_report import FORMATS, render, use_colour
+from awesome.rules.base import Finding
+
+DEFAULT_LIST = Path("list/README.md")
+
+
+def _default_files() -> list[Path]:
+    return [DEFAULT_LIST if DEFAULT_LIST.exists() else Path("README.md")]
+
+
+def _fix_all(paths: list[Path], config_path: Path | None) -> list[Finding]:
+    findings: list[Finding] = []
+    for path in paths:
+        report = fix_file(path, config_path)
+        if report.problems:
+            click.echo(
+                f"{path}: not fixed, nothing written: " + "; ".join(report.problems), err=True
+            )
+        elif report.changed:
+            click.echo(f"fixed {path} ({report.applied} fix(es) and canonical format)", err=True)
+        findings.extend(report.remaining)
+    return findings
+
+
+@click.command("lint")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output: text lines, a JSON report, GitHub workflow commands or SARIF 2.1.0.",
+)
+@click.option("--fix", is_flag=True, help="Apply every available fix, then format canonically.")
+@click.option(
+    "--config", "config_path", type=click.Path(path_type=Path), help="Configuration file."
+)
+@exits_on_error
+def command(files: tuple[Path, ...], fmt: str, fix: bool, config_path: Path | None) -> int:
+    """Check lists for content and form errors; exit 1 when errors remain.
+
+    Reads the list, its configuration and its metadata lock; never the network.
+    Warnings alone exit 0. With --fix, fixes are written atomically only when
+    nothing is lost, and what remains is reported. Default FILE: list/README.md.
+
+    Example: awesome lint --format github list/README.md
+    """
+    paths = list(files) or _default_files()
+    if fix:
+        findings = _fix_all(paths, config_path)
+    else:
+        findings = [finding for path in paths for finding in lint_file(path, config_path).findings]
+    colour = fmt == "text" and use_colour(sys.stdout)
+    click.echo(render(fmt, findings, [str(p) for p in paths], colour), nl=False)
+    return 1 if any(finding.severity == "error" for finding in findings) else 0

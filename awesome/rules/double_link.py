@@ -1,0 +1,84 @@
+"""The same link twice in one list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from awesome.inline import find_links
+from awesome.model import Document
+from awesome.rules.base import Finding, LintContext, Rule
+from awesome.rules.list_items import leading_link
+from awesome.rules.outline import Outline, mask_code_spans
+
+
+def normalize(url: str) -> str:
+    """The form two links are compared in: https, lower-case host, no trailing slash."""
+    url = url.strip().strip("<>")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.scheme.lower() not in ("http", "https"):
+        return url
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", parts.netloc.lower(), path, parts.query, parts.fragment))
+
+
+def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]:
+    """(url, line, column) of every link that counts: in list items only the item's own link."""
+    item_at = {item.line: item for item in outline.items}
+    for index, line in enumerate(lines):
+        number = index + 1
+        if "](" not in line or not outline.is_prose(number):
+            continue
+        item = item_at.get(number)
+        if item is not None:
+            link = leading_link(item, outline)
+            if link is not None and "](" in item.text[link.column - 1 :]:
+                offset = len(line) - len(item.text)
+                yield link.url, number, offset + link.column
+            continue
+        for found in find_links(mask_code_spans(line)):
+            if not found.image:
+                yield found.url, number, found.start + 1
+
+
+def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
+    lint = context.config.lint
+    if lint.allow_duplicates:
+        return
+    allowed = {normalize(url) for url in lint.allowed_duplicate_urls}
+    seen: dict[str, list[tuple[str, int, int]]] = {}
+    for url, line, column in _links(context.outline(), context.lines):
+        seen.setdefault(normalize(url), []).append((url, line, column))
+    for key, places in seen.items():
+        if len(places) < 2 or key in allowed:
+            continue
+        lines = [line for _, line, _ in places]
+        for url, line, column in places:
+            others = ", ".join(str(other) for other in lines if other != line) or str(line)
+            yield DOUBLE_LINK.finding(
+                f"'{url}' is linked more than once (also line {others})", line, column
+            )
+
+
+DOUBLE_LINK = Rule(
+    id="double-link",
+    kind="link",
+    severity="error",
+    summary="Each URL is linked once (items count their own link, not links in descriptions).",
+    doc="""A URL listed twice is a duplicate entry or a copy-paste slip. URLs compare with
+https for http, a lower-case host and no trailing slash; links inside an item's
+description (code, blog, project page) are not counted. ``lint.allowed_duplicate_urls``
+exempts URLs, ``lint.allow_duplicates`` turns the rule off.
+
+Wrong::
+
+    - [BERT](https://arxiv.org/abs/1810.04805) - ...
+    - [BERT](http://arxiv.org/abs/1810.04805/) - ...
+
+Right: one item for the paper.""",
+    check=_check,
+    peers=("double-link", "remark-lint-double-link"),
+)

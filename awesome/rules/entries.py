@@ -1,0 +1,110 @@
+"""Entry shape rules: items that fit no entry shape, entries that break the entry schema."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from awesome.model import Document, Entry
+from awesome.rules._fastschema import Check, compile_schema
+from awesome.rules._source import walk_entries
+from awesome.rules.base import Finding, LintContext, Rule
+
+UNPARSED_DOC = """\
+A list item that fits none of the entry shapes the parser knows. It is kept
+verbatim, but no other rule can check it and the formatter cannot make it
+canonical.
+
+Wrong:
+
+    - see also the GPT-4 paper, it is great
+
+Right:
+
+    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv 2023.
+"""
+
+
+def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding]:
+    for _, entry in walk_entries(document):
+        if not entry.parsed:
+            preview = entry.raw.strip().splitlines()[0][:60] if entry.raw.strip() else ""
+            yield UNPARSED_ENTRY.finding(
+                f"list item fits no entry shape: '{preview}'"
+                " (expected [Title](url) - AUTHORS, VENUE YEAR. Description)",
+                entry.line,
+            )
+
+
+UNPARSED_ENTRY = Rule(
+    id="unparsed-entry",
+    kind="structure",
+    severity="warning",
+    summary="A list item fits no entry shape.",
+    doc=UNPARSED_DOC,
+    check=check_unparsed,
+    peers=(),
+)
+
+SCHEMA_DOC = """\
+An entry whose exported JSON record (``awesome export --format json``) does not
+validate against ``schema/entry.schema.json``: for example a year outside the
+accepted range, an empty title, or a URL that is not absolute.
+
+Wrong:
+
+    - [](https://arxiv.org/abs/2303.08774) - arXiv 2023.
+
+Right:
+
+    - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.
+"""
+
+
+@functools.cache
+def _entry_schema() -> tuple[Callable[[Entry], dict[str, Any]], Any, Check | None] | None:
+    """The exporter, the entry schema's validator and its fast predicate (None until both exist)."""
+    try:
+        from awesome.export import entry_to_json
+        from awesome.schemas import load_schema, validator
+
+        return entry_to_json, validator("entry"), compile_schema(load_schema("entry"))
+    except (ImportError, FileNotFoundError):
+        return None
+
+
+def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
+    found = _entry_schema()
+    if found is None:
+        return
+    to_json, validator, fast = found
+    for _, entry in document.entries():
+        record = to_json(entry)  # children are validated inside their parent
+        if fast is not None and fast(record):
+            continue  # valid; only invalid records pay for jsonschema's messages
+        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        if errors:
+            yield SCHEMA.finding(_schema_message(errors), entry.line)
+
+
+def _schema_message(errors: list[Any]) -> str:
+    best = errors[0]
+    # oneOf hides the useful error inside its context: pick the deepest one
+    while best.context:
+        best = max(best.context, key=lambda e: len(list(e.absolute_path)))
+    where = "/".join(str(part) for part in best.absolute_path) or "entry"
+    return f"entry breaks the entry schema at {where}: {best.message}"
+
+
+SCHEMA = Rule(
+    id="schema",
+    kind="structure",
+    severity="error",
+    summary="An entry does not validate against the entry JSON schema.",
+    doc=SCHEMA_DOC,
+    check=check_schema,
+    peers=(),
+)
+
+RULES = [UNPARSED_ENTRY, SCHEMA]

@@ -1,0 +1,178 @@
+"""Spelling of venues and common typos (tables in awesome/data/spelling.toml).
+
+Product and project names are the ``spell-check`` rule's (awesome/rules/spelling.py),
+which reads ``[products]`` of the same file. Matching is on whole words and never
+inside a URL, inline code or an HTML tag. Each finding carries a fix that
+replaces exactly the misspelt span.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from awesome.model import Document, Entry
+from awesome.rules._source import (
+    entry_line_numbers,
+    mask,
+    prose_lines,
+    source_line,
+    span_fix,
+    walk_entries,
+)
+from awesome.rules.base import Finding, LintContext, Rule
+from awesome.spelling import SpellingMatcher
+
+
+@functools.cache
+def _tables() -> dict[str, Any]:
+    text = resources.files("awesome").joinpath("data/spelling.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def typo_table() -> dict[str, str]:
+    """Misspelt word -> right word, case-sensitive (``[typos]``)."""
+    return dict(_tables().get("typos", {}))
+
+
+@functools.cache
+def _venue_matcher() -> SpellingMatcher:
+    return SpellingMatcher(_tables().get("venues", {}), {})
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    start: int
+    end: int
+    wrong: str
+    right: str
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    # longest first, so a phrase wins over a word inside it
+    forms = sorted((wrong for wrong, _ in pairs), key=len, reverse=True)
+    alternation = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w./@-])(?:{alternation})(?!\w|[.@/]\w)")
+
+
+def find_misspellings(text: str, table: Mapping[str, str]) -> Iterator[Misspelling]:
+    """Every whole-word occurrence in ``text`` of a wrong form listed in ``table``."""
+    if not table:
+        return
+    pattern = _pattern(tuple(sorted(table.items())))
+    for match in pattern.finditer(text):
+        wrong = match.group(0)
+        yield Misspelling(match.start(), match.end(), wrong, table[wrong])
+
+
+def canonical_venue(venue: str) -> str:
+    """The venue with misspellings, old names and other casings of known venues fixed."""
+    fixed = venue
+    for found in reversed(list(_venue_matcher().find(venue))):
+        start = found.column - 1
+        fixed = fixed[:start] + found.right + fixed[start + len(found.found) :]
+    return fixed
+
+
+def _locate_venue(entry: Entry, context: LintContext) -> tuple[int, str, int] | None:
+    """(line, text, start) of the venue as written: its last occurrence in the entry's lines."""
+    assert entry.venue is not None
+    for number in reversed(entry_line_numbers(entry, context)):
+        text = source_line(context, number)
+        start = mask(text).rfind(entry.venue)
+        if start != -1:
+            return number, text, start
+    return None
+
+
+def check_venue_spelling(document: Document, context: LintContext) -> Iterable[Finding]:
+    for _, entry in walk_entries(document):
+        if not entry.parsed or not entry.venue:
+            continue
+        fixed = canonical_venue(entry.venue)
+        if fixed == entry.venue:
+            continue
+        message = f"venue '{entry.venue}' is spelt '{fixed}'"
+        where = _locate_venue(entry, context)
+        if where is None:
+            yield VENUE_SPELLING.finding(message, entry.line)
+            continue
+        line, text, start = where
+        fix = span_fix(line, text, start, start + len(entry.venue), fixed)
+        yield VENUE_SPELLING.finding(message, line, start + 1, fix)
+
+
+def _spelling_findings(
+    rule: Rule, numbered: Iterable[tuple[int, str]], context: LintContext, table: Mapping[str, str]
+) -> Iterator[Finding]:
+    for number, masked in numbered:
+        for found in find_misspellings(masked, table):
+            text = source_line(context, number)
+            fix = span_fix(number, text, found.start, found.end, found.right)
+            yield rule.finding(
+                f"'{found.wrong}' is spelt '{found.right}'", number, found.start + 1, fix
+            )
+
+
+def check_typos(document: Document, context: LintContext) -> Iterable[Finding]:
+    table = typo_table()
+    quick = _pattern(tuple(sorted(table.items())))
+    # most lines hold no typo: test the raw line before masking it
+    candidates = [i for i, line in enumerate(context.lines) if quick.search(line)]
+    if not candidates:
+        return []
+    return _spelling_findings(TYPO, prose_lines(context, set(candidates)), context, table)
+
+
+VENUE_SPELLING = Rule(
+    id="venue-spelling",
+    kind="spelling",
+    severity="warning",
+    summary="A venue name is misspelt or uses an old name (Arxiv, NIPS, FaccT, ...).",
+    doc="""\
+Venues are written as they write themselves: ``arXiv``, ``NeurIPS`` (for every
+year, also before the 2018 rename), ``FAccT``, ``Findings of EMNLP``. Any other
+capitalisation of a known venue (``Iclr``) is fixed too. The table is
+``[venues]`` in ``awesome/data/spelling.toml``.
+
+Wrong:
+
+    - [Deep RL from Human Preferences](https://arxiv.org/abs/1706.03741) - NIPS 2017.
+
+Right:
+
+    - [Deep RL from Human Preferences](https://arxiv.org/abs/1706.03741) - NeurIPS 2017.
+""",
+    check=check_venue_spelling,
+    fixable=True,
+)
+
+TYPO = Rule(
+    id="typo",
+    kind="spelling",
+    severity="warning",
+    summary="A common misspelling of an ordinary word (Communtity, aocial, ...).",
+    doc="""\
+A short list of misspellings seen in paper lists (``[typos]`` in
+``awesome/data/spelling.toml``), checked on every line outside code: headings,
+entries, paragraphs and HTML text.
+
+Wrong:
+
+    #### Alignment Efforts of Open-source Communtity
+
+Right:
+
+    #### Alignment Efforts of Open-source Community
+""",
+    check=check_typos,
+    fixable=True,
+)
+
+RULES = [VENUE_SPELLING, TYPO]

@@ -1,0 +1,249 @@
+"""A line-level outline of a Markdown file for the form rules.
+
+The document model keeps what a paper list means; the form rules also need
+where things stand in the source: which lines are fenced code or HTML comments,
+every ATX heading, every list item with its nesting depth, reference
+definitions. One linear pass builds all of it, and the lint context caches it
+so that each rule reads the same outline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(.*)$")
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(\S*)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+_TAG = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_TOC_TITLES = ("contents", "table of contents")
+
+
+def plain_text(inline: str) -> str:
+    """Inline Markdown as a reader sees it: link labels and image alt text, no markup."""
+    text = _IMAGE.sub(lambda m: m.group(1), inline)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _TAG.sub("", text)
+    return _EMPHASIS.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    """The inline source after the ``#`` marks, closing marks removed."""
+    line: int
+    setext: bool = False
+
+    @property
+    def plain(self) -> str:
+        return plain_text(self.text)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One list item's first line."""
+
+    line: int
+    indent: int
+    marker: str
+    text: str
+    depth: int
+    heading: int | None
+    """Index into :attr:`Outline.headings` of the heading above the item."""
+    gap: str = " "
+    """The whitespace between the marker and the text."""
+
+
+@dataclass
+class Outline:
+    lines: list[str]
+    code: list[bool] = field(default_factory=list)
+    """True for lines inside a fenced code block, fences included (0-based)."""
+    comment: list[bool] = field(default_factory=list)
+    """True for lines that lie wholly or partly in an HTML comment (0-based)."""
+    headings: list[Heading] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    definitions: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Reference definitions by lower-cased label: (line, url)."""
+
+    def is_prose(self, line: int) -> bool:
+        """Whether a 1-based line is ordinary Markdown (not code, not a comment)."""
+        index = line - 1
+        return not self.code[index] and not self.comment[index]
+
+    def toc_heading(self) -> int | None:
+        """Index of the contents heading (``## Contents``), if there is one."""
+        for index, heading in enumerate(self.headings):
+            if heading.level == 2 and heading.plain.lower() in _TOC_TITLES:
+                return index
+        return None
+
+    def toc_items(self) -> list[Item]:
+        """The list items that stand under the contents heading."""
+        toc = self.toc_heading()
+        if toc is None:
+            return []
+        return [item for item in self.items if item.heading == toc]
+
+
+def _mark_comments(lines: list[str], code: list[bool]) -> list[bool]:
+    """Lines that hold nothing but (parts of) HTML comments and blanks."""
+    comment = [False] * len(lines)
+    inside = False
+    for index, line in enumerate(lines):
+        if code[index]:
+            continue
+        touched = inside
+        residue: list[str] = []
+        position = 0
+        while position <= len(line):
+            if inside:
+                end = line.find("-->", position)
+                if end == -1:
+                    break
+                inside = False
+                position = end + 3
+                continue
+            start = line.find("<!--", position)
+            if start == -1:
+                residue.append(line[position:])
+                break
+            residue.append(line[position:start])
+            touched = True
+            inside = True
+            position = start + 4
+        comment[index] = touched and not "".join(residue).strip()
+    return comment
+
+
+def _mark_code(lines: list[str]) -> list[bool]:
+    code = [False] * len(lines)
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence = match.group(1)
+                code[index] = True
+            continue
+        code[index] = True
+        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if not line.strip().lstrip(fence[0]):
+                fence = None
+    return code
+
+
+def _indent_width(text: str) -> int:
+    width = 0
+    for char in text:
+        width += 4 - width % 4 if char == "\t" else 1
+    return width
+
+
+class _ItemDepth:
+    """Nesting depth of list items from their indentation, with a stack of content columns."""
+
+    def __init__(self) -> None:
+        self._columns: list[int] = []
+
+    def depth(self, indent: int, content_column: int) -> int:
+        while self._columns and indent < self._columns[-1]:
+            self._columns.pop()
+        depth = len(self._columns)
+        self._columns.append(content_column)
+        return depth
+
+    def reset(self) -> None:
+        self._columns.clear()
+
+
+def build_outline(lines: list[str]) -> Outline:
+    """One pass over the source lines."""
+    code = _mark_code(lines)
+    outline = Outline(lines, code, _mark_comments(lines, code))
+    depths = _ItemDepth()
+    previous_blank = True
+    for index, line in enumerate(lines):
+        number = index + 1
+        if code[index] or outline.comment[index]:
+            previous_blank = not line.strip()
+            continue
+        if _add_heading(outline, line, number, previous_blank):
+            depths.reset()
+        elif not _add_item(outline, line, number, depths):
+            _add_definition(outline, line, number)
+            if line.strip() and previous_blank and not line[:1].isspace():
+                depths.reset()
+        previous_blank = not line.strip()
+    return outline
+
+
+def _add_heading(outline: Outline, line: str, number: int, previous_blank: bool) -> bool:
+    match = _ATX.match(line)
+    if match:
+        text = (match.group(2) or "").strip()
+        outline.headings.append(Heading(len(match.group(1)), text, number))
+        return True
+    setext = _SETEXT.match(line)
+    if setext and not previous_blank and number >= 2:
+        above = outline.lines[number - 2]
+        if above.strip() and not _ITEM.match(above) and not above.lstrip().startswith(("<", "|")):
+            level = 1 if setext.group(1)[0] == "=" else 2
+            if level == 2 and len(setext.group(1)) < 3:
+                return False
+            outline.headings.append(Heading(level, above.strip(), number - 1, setext=True))
+            return True
+    return False
+
+
+def _add_item(outline: Outline, line: str, number: int, depths: _ItemDepth) -> bool:
+    match = _ITEM.match(line)
+    if not match:
+        return False
+    marker = match.group(2)
+    if marker in "*-" and re.match(r"^ {0,3}([-*])(?:[ \t]*\1){2,}[ \t]*$", line):
+        return False  # a thematic break, not an item
+    indent = _indent_width(match.group(1))
+    gap = match.group(3)
+    content_column = indent + len(marker) + max(1, len(gap))
+    heading = len(outline.headings) - 1 if outline.headings else None
+    depth = depths.depth(indent, content_column)
+    outline.items.append(Item(number, indent, marker, match.group(4), depth, heading, gap))
+    return True
+
+
+def _add_definition(outline: Outline, line: str, number: int) -> None:
+    match = _DEFINITION.match(line)
+    if match:
+        label = " ".join(match.group(1).split()).lower()
+        outline.definitions.setdefault(label, (number, match.group(2).strip("<>")))
+
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def mask_code_spans(line: str) -> str:
+    """``line`` with the inside of inline code spans blanked out, same length."""
+    if "`" not in line:
+        return line
+    return _CODE_SPAN.sub(lambda m: m.group(1) + "\x00" * len(m.group(2)) + m.group(1), line)
+
+
+def is_table_row(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("|") or stripped.endswith("|")
+
+
+_IMAGE_REF = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?[^)]*\)")
+
+
+def images(line: str) -> list[tuple[str, str, int]]:
+    """(alt, src, 1-based column) of each Markdown image on a line, code spans excluded."""
+    masked = mask_code_spans(line)
+    return [(m.group(1), m.group(2), m.start() + 1) for m in _IMAGE_REF.finditer(masked)]

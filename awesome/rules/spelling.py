@@ -1,0 +1,61 @@
+"""Product and project names spelled as their owners spell them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome.inline import find_links
+from awesome.model import Document
+from awesome.rules.base import Finding, Fix, LintContext, Rule
+from awesome.rules.outline import mask_code_spans
+from awesome.spelling import matcher
+
+_NOT_PROSE = re.compile(
+    r"\b(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|<[^>]*>|^\s*\[[^\]]+\]:\s*\S+"
+)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + "\x00" * (end - start) + text[end:]
+
+
+def prose_only(line: str) -> str:
+    """The line with code, link destinations, URLs, e-mail addresses and tags blanked."""
+    text = mask_code_spans(line)
+    if "](" in text:
+        for link in find_links(text):
+            label_end = text.find("](", link.start)
+            if label_end != -1:
+                text = _blank(text, label_end + 1, link.end)
+    return _NOT_PROSE.sub(lambda m: "\x00" * len(m.group(0)), text)
+
+
+def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
+    outline = context.outline()
+    spell = matcher(context.config.lint.spelling)
+    for index, line in enumerate(context.lines):
+        if not line.strip() or not outline.is_prose(index + 1):
+            continue
+        for miss in spell.find(prose_only(line)):
+            fix = Fix(index + 1, miss.found, miss.right, column=miss.column)
+            yield SPELL_CHECK.finding(
+                f"'{miss.found}' is spelled '{miss.right}'", index + 1, miss.column, fix
+            )
+
+
+SPELL_CHECK = Rule(
+    id="spell-check",
+    kind="spelling",
+    severity="warning",
+    summary="Product and project names are spelled as their owners spell them.",
+    doc="""Names like GitHub, PyTorch, OpenAI, LLaMA, JavaScript and macOS from
+``awesome/data/spelling.toml``, plus the list's own ``lint.spelling`` pairs.
+URLs, code and HTML are not checked.
+
+Wrong: ``- [Pythia](https://github.com/EleutherAI/pythia) - Models trained in Pytorch.``
+Right: ``- [Pythia](https://github.com/EleutherAI/pythia) - Models trained in PyTorch.``""",
+    check=_check,
+    fixable=True,
+    peers=("awesome-spell-check", "awesome/spell-check"),
+)

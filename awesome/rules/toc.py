@@ -1,0 +1,226 @@
+"""Table of contents and in-page anchors.
+
+The contents list must follow the level-2 headings below it (and, where an item
+has a nested list, the level-3 headings of that section), and every ``#anchor``
+in the file must name a heading as GitHub slugs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from awesome.inline import find_links
+from awesome.model import Document
+from awesome.rules.base import Finding, Fix, LintContext, Rule
+from awesome.rules.outline import Heading, Item, Outline, mask_code_spans, plain_text
+from awesome.slug import SlugCounter
+
+# Sections a contents list does not need to name.
+UNLISTED = frozenset({"contributing", "footnotes", "related lists", "license", "licence"})
+_HTML_ANCHOR = re.compile(r"""\b(?:href)\s*=\s*["']#([^"']*)["']""", re.IGNORECASE)
+_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def heading_anchors(outline: Outline) -> list[str]:
+    """The anchor GitHub gives each heading, in order (repeats get -1, -2 ...)."""
+    counter = SlugCounter()
+    return [counter.unique(heading.text) for heading in outline.headings]
+
+
+@dataclass
+class _Node:
+    """A contents item with the items nested under it."""
+
+    item: Item
+    children: list[_Node] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        link = next(find_links(self.item.text), None)
+        return plain_text(link.label) if link else plain_text(self.item.text)
+
+    @property
+    def target(self) -> str | None:
+        link = next(find_links(self.item.text), None)
+        return link.url if link else None
+
+
+def _tree(items: list[Item]) -> list[_Node]:
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for item in items:
+        node = _Node(item)
+        while stack and stack[-1].item.depth >= item.depth:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(node)
+        stack.append(node)
+    return roots
+
+
+@dataclass
+class _TocCheck:
+    outline: Outline
+    anchors: list[str]
+    index_of: dict[int, int]
+    """Heading line -> index in the outline's headings."""
+
+    def sub_headings(self, heading: Heading, level: int) -> list[Heading]:
+        headings = self.outline.headings
+        found: list[Heading] = []
+        for other in headings[self.index_of[heading.line] + 1 :]:
+            if other.level < level:
+                break
+            if other.level == level:
+                found.append(other)
+        return found
+
+    def compare(self, nodes: list[_Node], headings: list[Heading], depth: int) -> Iterator[Finding]:
+        for position, node in enumerate(nodes):
+            line = node.item.line
+            if position >= len(headings):
+                yield TOC.finding(f"contents item '{node.label}' has no section to match", line)
+                return
+            heading = headings[position]
+            if node.label != heading.plain:
+                yield TOC.finding(
+                    f"contents item '{node.label}' does not match the section heading "
+                    f"'{heading.plain}' (line {heading.line})",
+                    line,
+                )
+                return
+            anchor = "#" + self.anchors[self.index_of[heading.line]]
+            if node.target != anchor:
+                yield TOC.finding(
+                    f"contents item '{node.label}' links to '{node.target}', "
+                    f"but its heading's anchor is '{anchor}'",
+                    line,
+                )
+                return
+            if node.children:
+                if depth >= 1:
+                    yield TOC.finding("contents nest deeper than two levels", line)
+                else:
+                    subs = self.sub_headings(heading, heading.level + 1)
+                    yield from self.compare(node.children, subs, depth + 1)
+        if len(nodes) < len(headings):
+            first = nodes[0].item.line if nodes else None
+            for heading in headings[len(nodes) :]:
+                yield TOC.finding(
+                    f"contents lack an item for the section '{heading.plain}'",
+                    first or heading.line,
+                )
+
+
+def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
+    outline = context.outline()
+    toc = outline.toc_heading()
+    sections = [
+        h
+        for h in outline.headings[(toc + 1 if toc is not None else 0) :]
+        if h.level == 2 and h.plain.lower() not in UNLISTED
+    ]
+    if toc is None:
+        if sections:
+            yield TOC.finding("the list has no '## Contents' section", 1)
+        return
+    items = outline.toc_items()
+    if not items:
+        yield TOC.finding("the contents section has no list", outline.headings[toc].line)
+        return
+    anchors = heading_anchors(outline)
+    index_of = {heading.line: i for i, heading in enumerate(outline.headings)}
+    check = _TocCheck(outline, anchors, index_of)
+    yield from check.compare(_tree(items), sections, 0)
+
+
+def _targets(outline: Outline) -> set[str]:
+    known = set(heading_anchors(outline))
+    for index, line in enumerate(outline.lines):
+        if "id=" in line or "name=" in line:
+            if not outline.code[index]:
+                known.update(_HTML_ID.findall(line))
+    return known
+
+
+def _fragments(line: str) -> Iterator[tuple[str, int]]:
+    """(fragment, 1-based column of the '#') of in-page links on a line."""
+    masked = mask_code_spans(line)
+    for link in find_links(masked):
+        url = link.url.strip("<>")
+        if url.startswith("#") and len(url) > 1:
+            column = masked.find(url, link.start) + 1
+            yield url[1:], column
+    for match in _HTML_ANCHOR.finditer(masked):
+        if match.group(1):
+            yield match.group(1), match.start(1)
+
+
+def _anchors(doc: Document, context: LintContext) -> Iterator[Finding]:
+    outline = context.outline()
+    known: set[str] | None = None
+    for index, line in enumerate(context.lines):
+        if "#" not in line or not outline.is_prose(index + 1):
+            continue
+        for fragment, column in _fragments(line):
+            if known is None:
+                known = _targets(outline)
+            name = unquote(fragment)
+            if name in known:
+                continue
+            fix = None
+            hint = ""
+            if name.lower() in known:
+                fix = Fix(index + 1, "#" + fragment, "#" + name.lower(), column=column)
+                hint = f" (the heading's anchor is '#{name.lower()}')"
+            yield BROKEN_ANCHOR.finding(
+                f"'#{fragment}' matches no heading or anchor in this file{hint}",
+                index + 1,
+                column,
+                fix,
+            )
+
+
+TOC = Rule(
+    id="toc",
+    kind="toc",
+    severity="error",
+    summary="The contents list names every section, in order, with the right anchors.",
+    doc="""The ``## Contents`` list has one item per level-2 section below it, in the same
+order and with the same text, linking to the heading's GitHub anchor; an item
+may carry a nested list for the level-3 headings of its section (no deeper).
+Contributing, Footnotes and Related Lists need no item. ``awesome format``
+regenerates the contents.
+
+Wrong::
+
+    ## Contents
+    - [Models](#models)
+
+    ## Models
+    ## Datasets
+
+Right::
+
+    ## Contents
+    - [Models](#models)
+    - [Datasets](#datasets)""",
+    check=_toc,
+    peers=("awesome-toc", "awesome/toc"),
+)
+
+BROKEN_ANCHOR = Rule(
+    id="broken-anchor",
+    kind="toc",
+    severity="error",
+    summary="Every #anchor link points at a heading (or HTML id) in the file.",
+    doc="""In-page links must name a heading's GitHub anchor (lower case, spaces as hyphens,
+punctuation dropped, ``-1`` for a repeated heading) or an HTML ``id``.
+
+Wrong: ``[Prompting](#Prompt-Engineering)`` with the heading ``## Prompting``
+Right: ``[Prompting](#prompting)``""",
+    check=_anchors,
+    fixable=True,
+)

@@ -1,0 +1,352 @@
+"""URL hygiene: https where the host serves it, canonical arXiv links, no tracking, no spaces.
+
+The rules read URLs from the source lines (Markdown link destinations, HTML
+``href``/``src`` attributes and autolinks) so that every fix names the exact
+text to replace, tables and paragraphs included. Fenced code is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from awesome.arxiv_id import parse_url
+from awesome.inline import find_links
+from awesome.model import Document
+from awesome.rules._source import span_fix
+from awesome.rules.base import Finding, LintContext, Rule
+
+# Hosts known to serve the same pages over https (a subdomain of one counts too).
+HTTPS_HOSTS = frozenset(
+    {
+        "aclanthology.org",
+        "arxiv.org",
+        "openreview.net",
+        "proceedings.mlr.press",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "dl.acm.org",
+        "doi.org",
+        "ieeexplore.ieee.org",
+        "link.springer.com",
+        "nature.com",
+        "science.org",
+        "semanticscholar.org",
+        "paperswithcode.com",
+        "github.com",
+        "github.io",
+        "githubusercontent.com",
+        "gitlab.com",
+        "huggingface.co",
+        "openai.com",
+        "anthropic.com",
+        "google.com",
+        "youtube.com",
+        "twitter.com",
+        "x.com",
+        "medium.com",
+        "wikipedia.org",
+        "pypi.org",
+        "readthedocs.io",
+        "microsoft.com",
+        "deepmind.com",
+        "notion.site",
+    }
+)
+
+# Query parameters that only track where a click came from.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "ref_src",
+        "ref_url",
+        "trk",
+        "spm",
+    }
+)
+_TRACKING_PREFIXES = ("utm_",)
+
+_HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?P<q>["'])(?P<url>.*?)(?P=q)""", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_SPACE = re.compile(r"\s")
+_LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
+
+
+@dataclass(frozen=True)
+class SourceUrl:
+    """A URL found on a source line; ``start``/``end`` index the line text.
+
+    ``outer_start``/``outer_end`` span the whole construct that holds the URL (the
+    Markdown link, the HTML attribute, the autolink): fixes replace all of it, so
+    the engine's nothing-lost check sees a link replaced, not a target dropped.
+    """
+
+    line: int
+    url: str
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | None:
+    """The span of a link destination between its parentheses, spaces kept, title dropped."""
+    inner = text[opening + 1 : closing]
+    if inner.lstrip().startswith("<"):
+        return None
+    title = _LINK_TITLE.search(inner)
+    end = opening + 1 + (title.start() if title else len(inner))
+    return (opening + 1, end) if end > opening + 1 else None
+
+
+def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
+    for link in find_links(text):
+        opening = text.find("](", link.start, link.end) + 1
+        span = _destination(text, opening, link.end - 1) if opening > 0 else None
+        if span is not None:
+            url = text[span[0] : span[1]]
+            yield SourceUrl(number, url, span[0], span[1], link.start, link.end)
+    for pattern in (_HTML_URL, _AUTOLINK):
+        for match in pattern.finditer(text):
+            start, end = match.start("url"), match.end("url")
+            yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+
+
+def source_urls(context: LintContext) -> list[SourceUrl]:
+    """Every URL written in the source outside fenced code, in line order.
+
+    Computed once per lint run and shared by the four URL rules.
+    """
+    found = context.cache.get("source_urls")
+    if isinstance(found, list):
+        return found
+    urls = list(_scan_urls(context.lines))
+    context.cache["source_urls"] = urls
+    return urls
+
+
+def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
+    fence: str | None = None
+    for number, text in enumerate(lines, start=1):
+        opening = _FENCE.match(text)
+        if fence is not None:
+            if opening and opening.group(1) == fence:
+                fence = None
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if "](" in text or "=" in text or "<" in text:
+            yield from _urls_on_line(number, text)
+
+
+def _is_tracking(pair: str) -> bool:
+    name = pair.split("=", 1)[0].lower()
+    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES)
+
+
+def strip_tracking(url: str) -> str:
+    """``url`` without tracking parameters; the rest of it is kept byte for byte."""
+    head, hash_mark, fragment = url.partition("#")
+    base, question, query = head.partition("?")
+    if not question:
+        return url
+    kept = [pair for pair in re.split(r"[&;]", query) if pair and not _is_tracking(pair)]
+    rebuilt = base + ("?" + "&".join(kept) if kept else "")
+    return rebuilt + hash_mark + fragment
+
+
+def _host_serves_https(host: str) -> bool:
+    host = host.lower().removeprefix("www.")
+    parts = host.split(".")
+    return any(".".join(parts[i:]) in HTTPS_HOSTS for i in range(len(parts) - 1))
+
+
+def https_url(url: str) -> str | None:
+    """The https form of an http URL whose host serves https, else None."""
+    if not url.lower().startswith("http://") or parse_url(url) is not None:
+        return None  # arXiv paper links are rewritten whole by arxiv-url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return "https://" + url[len("http://") :] if _host_serves_https(host) else None
+
+
+def canonical_arxiv_url(url: str) -> str | None:
+    """``https://arxiv.org/abs/ID`` for any other form of arXiv paper URL, else None."""
+    if "arxiv" not in url.lower() and "doi.org" not in url.lower():
+        return None
+    found = parse_url(url)
+    if found is None:
+        return None
+    canonical = found.abs_url
+    return canonical if url != canonical else None
+
+
+def normalize_url(url: str) -> str:
+    """A comparison key: no scheme, lower-case host without www., no tracking, no trailing /."""
+    url = strip_tracking(url.strip())
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return f"{host}{port}{path}{query}{fragment}"
+
+
+def _check_each(
+    context: LintContext, rule: Rule, fixed: Callable[[str], str | None], message: str
+) -> Iterator[Finding]:
+    for found in source_urls(context):
+        better = fixed(found.url)
+        if better is None or better == found.url:
+            continue
+        text = context.lines[found.line - 1]
+        around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
+        fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
+        yield rule.finding(
+            message.format(url=found.url, better=better), found.line, found.start + 1, fix
+        )
+
+
+def check_https(document: Document, context: LintContext) -> Iterable[Finding]:
+    return _check_each(context, URL_HTTPS, https_url, "use https: {better}")
+
+
+def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Finding]:
+    return _check_each(
+        context, ARXIV_URL, canonical_arxiv_url, "link the arXiv abstract page: {better}"
+    )
+
+
+def _without_tracking(url: str) -> str | None:
+    if "?" not in url or parse_url(url) is not None:
+        return None  # arxiv-url rewrites the whole link
+    cleaned = strip_tracking(url)
+    return cleaned if cleaned != url else None
+
+
+def check_tracking(document: Document, context: LintContext) -> Iterable[Finding]:
+    return _check_each(
+        context, URL_TRACKING, _without_tracking, "remove tracking parameters: {better}"
+    )
+
+
+def _without_whitespace(url: str) -> str | None:
+    if " " not in url and not _SPACE.search(url):
+        return None
+    return _SPACE.sub("%20", url.strip())
+
+
+def check_whitespace(document: Document, context: LintContext) -> Iterable[Finding]:
+    return _check_each(
+        context, URL_WHITESPACE, _without_whitespace, "URL contains whitespace: {better}"
+    )
+
+
+URL_HTTPS = Rule(
+    id="url-https",
+    kind="url",
+    severity="warning",
+    summary="An http link to a host that serves https.",
+    doc="""\
+Plain http exposes readers to tampering and costs a redirect. Links to hosts
+known to serve https (arxiv.org, github.com, aclanthology.org,
+proceedings.mlr.press, openai.com and others; see ``HTTPS_HOSTS``) must use it.
+
+Wrong:
+
+    - [Calibrate Before Use](http://proceedings.mlr.press/v139/zhao21c.html) - ICML 2021.
+
+Right:
+
+    - [Calibrate Before Use](https://proceedings.mlr.press/v139/zhao21c.html) - ICML 2021.
+""",
+    check=check_https,
+    fixable=True,
+)
+
+ARXIV_URL = Rule(
+    id="arxiv-url",
+    kind="url",
+    severity="warning",
+    summary="An arXiv link that is not https://arxiv.org/abs/ID.",
+    doc="""\
+Link an arXiv paper by its abstract page without a version: the pdf, a
+versioned page or the export mirror all hide later versions and the metadata.
+
+Wrong:
+
+    - [Llama 2: Open Foundation and Fine-Tuned Chat Models](https://arxiv.org/pdf/2307.09288v2.pdf)
+
+Right:
+
+    - [Llama 2: Open Foundation and Fine-Tuned Chat Models](https://arxiv.org/abs/2307.09288)
+""",
+    check=check_arxiv_url,
+    fixable=True,
+)
+
+URL_TRACKING = Rule(
+    id="url-tracking",
+    kind="url",
+    severity="warning",
+    summary="A URL carries tracking parameters (utm_*, fbclid, gclid, ...).",
+    doc="""\
+Tracking parameters follow a link from a social feed into the list; they
+change nothing in the page and leak where readers came from.
+
+Wrong:
+
+    - [OPT license](https://github.com/facebookresearch/metaseq/blob/main/LICENSE.md?fbclid=IwAR1)
+
+Right:
+
+    - [OPT license](https://github.com/facebookresearch/metaseq/blob/main/LICENSE.md)
+""",
+    check=check_tracking,
+    fixable=True,
+)
+
+URL_WHITESPACE = Rule(
+    id="url-whitespace",
+    kind="url",
+    severity="error",
+    summary="A URL contains whitespace.",
+    doc="""\
+A space inside a link destination breaks the link in most renderers; a space
+around it is noise. Spaces inside are written ``%20``.
+
+Wrong:
+
+    - [Blog](https://example.org/my post)
+
+Right:
+
+    - [Blog](https://example.org/my%20post)
+""",
+    check=check_whitespace,
+    fixable=True,
+)
+
+RULES = [URL_HTTPS, ARXIV_URL, URL_TRACKING, URL_WHITESPACE]

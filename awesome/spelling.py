@@ -1,0 +1,77 @@
+"""Right spellings of product and project names (``awesome/data/spelling.toml``).
+
+One matcher finds every other casing or listed misspelling in a line of prose,
+in a single regular-expression pass.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+# A name must stand alone: not inside a word, a path, a handle, a domain or a file name.
+_BEFORE = r"(?<![\w@/.\-])"
+_AFTER = r"(?![\w@/\-]|\.\w)"
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    found: str
+    right: str
+    column: int
+    """1-based."""
+
+
+@functools.cache
+def _data() -> dict[str, dict[str, dict[str, list[str]]]]:
+    text = resources.files("awesome").joinpath("data/spelling.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def product_names() -> dict[str, dict[str, list[str]]]:
+    """Right spelling -> {"accept": [...], "wrong": [...]} from the data file."""
+    return dict(_data().get("products", {}))
+
+
+class SpellingMatcher:
+    """Finds spellings that differ from the right one in text."""
+
+    def __init__(self, names: Mapping[str, Mapping[str, list[str]]], extra: Mapping[str, str]):
+        self._right: dict[str, str] = {}
+        self._fine: set[str] = set()
+        for right, forms in names.items():
+            self._fine.add(right)
+            self._fine.update(forms.get("accept", []))
+            for form in [right, *forms.get("accept", []), *forms.get("wrong", [])]:
+                self._right.setdefault(form.lower(), right)
+        for wrong, right in extra.items():
+            self._right[wrong.lower()] = right
+            self._fine.add(right)
+        forms_by_length = sorted(self._right, key=len, reverse=True)
+        alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms_by_length)
+        self._pattern = re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE)
+
+    def find(self, text: str) -> Iterator[Misspelling]:
+        for match in self._pattern.finditer(text):
+            found = match.group(0)
+            if found in self._fine:
+                continue
+            right = self._right.get(" ".join(found.split()).lower())
+            if right is not None and found != right:
+                yield Misspelling(found, right, match.start() + 1)
+
+
+@functools.cache
+def _default_matcher() -> SpellingMatcher:
+    return SpellingMatcher(product_names(), {})
+
+
+def matcher(extra: Mapping[str, str] | None = None) -> SpellingMatcher:
+    """The matcher for the shipped names plus a list's own ``lint.spelling`` pairs."""
+    if not extra:
+        return _default_matcher()
+    return SpellingMatcher(product_names(), extra)

@@ -1,0 +1,322 @@
+"""Tests for awesome.arxiv_client against the fake arXiv API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from awesome.arxiv_client import ArxivClient, ClientSettings, retry_after_seconds, settings_from
+from awesome.config import Config
+from awesome.errors import ArxivError, ConfigError
+from tests.fake_arxiv import FakeArxiv, serve
+
+DATA = Path(__file__).parent / "data" / "arxiv"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeArxiv]:
+    yield from serve(DATA / "snapshot.json")
+
+
+@pytest.fixture
+def synthetic() -> Iterator[FakeArxiv]:
+    yield from serve(DATA / "snapshot.json", synthesize=True)
+
+
+class Sleeps:
+    """Records the waits between retries instead of sleeping through them."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+def client_for(fake: FakeArxiv, sleeps: Sleeps | None = None, **options: float) -> ArxivClient:
+    settings = ClientSettings(
+        api=fake.url,
+        interval=options.pop("interval", 0.0),
+        timeout=options.pop("timeout", 2.0),
+        retries=int(options.pop("retries", 3)),
+        backoff=options.pop("backoff", 0.01),
+        batch_size=int(options.pop("batch_size", 100)),
+        **options,
+    )
+    return ArxivClient(settings, sleep=sleeps or Sleeps())
+
+
+def test_snapshot_papers_in_one_request(fake: FakeArxiv) -> None:
+    ids = sorted(fake.papers)
+    result = client_for(fake).fetch(ids)
+    assert fake.count == 1
+    assert fake.requests[0]["id_list"].split(",") == ids
+    assert int(fake.requests[0]["max_results"]) >= len(ids)
+    assert result.missing == []
+    assert set(result.papers) == set(ids)
+    for pid, paper in result.papers.items():  # the fake answers in reverse: matched by id
+        assert paper.title == fake.papers[pid]["title"]
+        assert paper.authors == fake.papers[pid]["authors"]
+        assert paper.year == fake.papers[pid]["year"]
+        assert paper.fetched_from == fake.url
+        assert paper.version == 1
+
+
+def test_batches_of_at_most_100(synthetic: FakeArxiv) -> None:
+    ids = [f"2401.{n:05d}" for n in range(1, 251)]
+    client = client_for(synthetic)
+    result = client.fetch(ids)
+    assert synthetic.count == client.requests_made == 3
+    sizes = [len(r["id_list"].split(",")) for r in synthetic.requests]
+    assert sizes == [100, 100, 50]
+    assert all(int(r["max_results"]) >= n for r, n in zip(synthetic.requests, sizes, strict=True))
+    assert len(result.papers) == 250
+
+
+def test_unknown_ids_are_reported_by_id(fake: FakeArxiv) -> None:
+    fake.unknown.add("2106.09685")
+    result = client_for(fake).fetch(["2106.09685", "2305.14314", "2304.13712"])
+    assert result.missing == ["2106.09685", "2305.14314"]
+    assert list(result.papers) == ["2304.13712"]
+
+
+def test_duplicates_are_asked_once(fake: FakeArxiv) -> None:
+    client_for(fake).fetch(["2304.13712", "2304.13712"])
+    assert fake.requests[0]["id_list"] == "2304.13712"
+
+
+def test_429_honours_retry_after(fake: FakeArxiv) -> None:
+    fake.fail(429, retry_after="7")
+    sleeps = Sleeps()
+    result = client_for(fake, sleeps).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert fake.count == 2
+    assert sleeps.waits == [7.0]
+
+
+def test_503_then_success_backs_off_exponentially(fake: FakeArxiv) -> None:
+    fake.fail(503, times=3)
+    sleeps = Sleeps()
+    result = client_for(fake, sleeps, backoff=0.5).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert fake.count == 4
+    assert sleeps.waits == [0.5, 1.0, 2.0]
+
+
+def test_the_interval_floors_the_backoff(fake: FakeArxiv) -> None:
+    fake.fail(503)
+    sleeps = Sleeps()
+    client_for(fake, sleeps, interval=0.05, backoff=0.01).fetch(["2304.13712"])
+    assert sleeps.waits == [0.05]
+
+
+def test_retries_run_out(fake: FakeArxiv) -> None:
+    fake.fail(503, times=5)
+    with pytest.raises(ArxivError, match="giving up after 3 tries: HTTP 503"):
+        client_for(fake, retries=2).fetch(["2304.13712"])
+    assert fake.count == 3
+
+
+def test_a_retry_after_too_long_is_an_error(fake: FakeArxiv) -> None:
+    fake.fail(429, retry_after="3600")
+    with pytest.raises(ArxivError, match="asked to wait 3600 s"):
+        client_for(fake, max_wait=60).fetch(["2304.13712"])
+    assert fake.count == 1
+
+
+def test_retry_after_forms() -> None:
+    assert retry_after_seconds("12") == 12.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+
+
+def test_a_hang_times_out_then_retries(fake: FakeArxiv) -> None:
+    fake.hang()
+    result = client_for(fake, timeout=0.3).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert fake.count == 2
+
+
+def test_a_server_that_never_answers_is_an_error(fake: FakeArxiv) -> None:
+    fake.hang(times=2)
+    with pytest.raises(ArxivError, match=r"no answer within 0\.2 s"):
+        client_for(fake, timeout=0.2, retries=1).fetch(["2304.13712"])
+
+
+def test_a_200_that_is_not_atom_is_an_error(fake: FakeArxiv) -> None:
+    fake.answer(b"<!doctype html><html><body>Proxy login</body></html>", content_type="text/html")
+    with pytest.raises(ArxivError, match=r"not an Atom feed \(text/html\)"):
+        client_for(fake).fetch(["2304.13712"])
+    assert fake.count == 1
+
+
+def test_an_empty_200_is_retried(fake: FakeArxiv) -> None:
+    fake.answer(b"")
+    assert "2304.13712" in client_for(fake).fetch(["2304.13712"]).papers
+    assert fake.count == 2
+
+
+def test_a_200_with_other_xml_is_an_error(fake: FakeArxiv) -> None:
+    fake.answer(b"<?xml version='1.0'?><rss><channel/></rss>")
+    with pytest.raises(ArxivError, match="<rss>, not an Atom feed"):
+        client_for(fake).fetch(["2304.13712"])
+
+
+def test_a_truncated_body_is_retried(fake: FakeArxiv) -> None:
+    fake.cut(0.6)
+    result = client_for(fake).fetch(["2304.13712", "2106.09685"])
+    assert set(result.papers) == {"2304.13712", "2106.09685"}
+    assert fake.count == 2
+
+
+def test_a_body_cut_short_every_time_is_an_error(fake: FakeArxiv) -> None:
+    fake.cut(0.6, times=3)
+    with pytest.raises(ArxivError, match="cut short"):
+        client_for(fake, retries=2).fetch(["2304.13712", "2106.09685"])
+
+
+def test_a_truncated_feed_with_a_matching_length_is_an_error(fake: FakeArxiv) -> None:
+    body = (DATA / "new-format_id_list_2ids_one-missing_http200.xml").read_bytes()
+    for _ in range(2):
+        fake.answer(body[: len(body) * 2 // 3])
+    with pytest.raises(ArxivError, match="cut short or malformed"):
+        client_for(fake, retries=1).fetch(["1707.08567"])
+
+
+def test_the_interval_is_honoured_between_requests(synthetic: FakeArxiv) -> None:
+    client_for(synthetic, interval=0.25, batch_size=1).fetch(["2401.00001", "2401.00002"])
+    assert synthetic.count == 2
+    assert synthetic.times[1] - synthetic.times[0] >= 0.25
+
+
+# Recorded answers of the real API
+
+
+def test_replay_single_entry(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "01_new-format_id_1605.08386_single-entry_http200.xml")
+    paper = client_for(fake).fetch(["1605.08386"]).papers["1605.08386"]
+    assert paper.title == "Heat-bath random walks with Markov bases"
+    assert paper.authors == ["Caprice Stanley", "Tobias Windisch"]
+    assert (paper.published, paper.published_precision) == ("2016-05-26", "day")
+    assert paper.updated == "2016-05-26"
+    assert paper.version == 1
+    assert (paper.primary_category, paper.categories) == ("math.CO", ["math.CO", "math.ST"])
+    assert paper.comment == "20 pages, 3 figures"
+    assert paper.journal_ref is None and paper.doi is None
+
+
+def test_replay_ten_entries_with_dois_and_journal_refs(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "02_new-format_search-testing_10-entries_doi-journalref_http200.xml")
+    ids = ["2202.12139", "2405.13786", "2005.14124", "2204.08348", "2302.03287"]
+    ids += ["1202.4527", "2503.05378", "1205.1866", "2502.07719", "1812.11470"]
+    result = client_for(fake).fetch(ids)
+    assert result.missing == []
+    assert result.papers["2202.12139"].doi == "10.1109/ICSTW55395.2022.00035"
+    assert result.papers["2005.14124"].version == 2
+    journal = result.papers["1202.4527"].journal_ref or ""
+    assert journal.startswith("International Journal of Software Engineering & Applications")
+    assert result.papers["2503.05378"].journal_ref is None
+
+
+def test_replay_http_400_error_entry(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "03_new-format_id_abc_error-entry_http400.xml", status=400)
+    with pytest.raises(ArxivError, match="HTTP 400: incorrect id format for abc"):
+        client_for(fake).fetch(["abc"])
+    assert fake.count == 1
+
+
+def test_the_fake_rejects_malformed_ids_like_arxiv(fake: FakeArxiv) -> None:
+    with pytest.raises(ArxivError, match=r"incorrect id format for 2304\.1371"):
+        client_for(fake).fetch(["2304.1371"])
+
+
+def test_replay_empty_feed(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "04_new-format_id_0000.0000_empty-feed_http200.xml")
+    result = client_for(fake).fetch(["0000.0000"])
+    assert result.papers == {}
+    assert result.missing == ["0000.0000"]
+
+
+def test_replay_old_style_id_with_affiliations(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "05_new-format_old-style-id_astro-ph-0601001_affiliations_http200.xml")
+    paper = client_for(fake).fetch(["astro-ph/0601001"]).papers["astro-ph/0601001"]
+    assert paper.journal_ref == "ActaAstron.56:1-50,2006"
+    assert paper.authors and all(", " not in a for a in paper.authors)
+
+
+def test_replay_legacy_feed_with_ghost_entries(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "06_legacy-format-2025-08_id_list_4ids_3-missing_ghost-entries_http200.xml")
+    ids = ["2201.13455", "2201.13452", "2201.13453", "2201.13454"]
+    result = client_for(fake).fetch(ids)
+    assert list(result.papers) == ["2201.13452"]
+    assert result.missing == ["2201.13455", "2201.13453", "2201.13454"]
+    title = result.papers["2201.13452"].title
+    assert title.endswith("Modeling an Infectious Disease") and "  " not in title
+
+
+def test_replay_transitional_feed(fake: FakeArxiv) -> None:
+    name = "transitional-format-2025-11-11_id_list_4ids_links-without-rel-title_http200.xml"
+    fake.replay(DATA / name)
+    ids = ["2201.13455", "2201.13452", "2201.13453", "2201.13454"]
+    result = client_for(fake).fetch(ids)
+    assert list(result.papers) == ["2201.13452"]
+    assert result.missing == ["2201.13455", "2201.13453", "2201.13454"]
+    assert fake.count == 1
+
+
+def test_replay_two_ids_one_missing(fake: FakeArxiv) -> None:
+    fake.replay(DATA / "new-format_id_list_2ids_one-missing_http200.xml")
+    result = client_for(fake).fetch(["0808.05394", "1707.08567"])
+    assert list(result.papers) == ["1707.08567"]
+    assert result.missing == ["0808.05394"]
+
+
+# Settings
+
+
+def test_settings_from_config_and_environment() -> None:
+    config = Config(arxiv_api="http://mirror.example/api", arxiv_interval=5.0)
+    assert settings_from(config, env={}).api == "http://mirror.example/api"
+    assert settings_from(config, env={}).interval == 5.0
+    env = {"AWESOME_ARXIV_API": "http://127.0.0.1:9/q", "AWESOME_ARXIV_INTERVAL": "0.5"}
+    settings = settings_from(config, env=env)
+    assert (settings.api, settings.interval) == ("http://127.0.0.1:9/q", 0.5)
+    assert settings_from(None, env={}).interval == 3.0
+
+
+@pytest.mark.parametrize("value", ["fast", "-1", "nan"])
+def test_a_bad_interval_is_a_config_error(value: str) -> None:
+    with pytest.raises(ConfigError, match="AWESOME_ARXIV_INTERVAL must be a number of seconds"):
+        settings_from(None, env={"AWESOME_ARXIV_INTERVAL": value})
+
+
+def test_an_endpoint_with_a_query_and_braces(fake: FakeArxiv) -> None:
+    settings = ClientSettings(api=fake.url + "?{key}=x", interval=0, backoff=0.01)
+    ArxivClient(settings, sleep=Sleeps()).fetch(["2304.13712"])
+    assert fake.requests[0]["{key}"] == "x"
+    assert fake.requests[0]["id_list"] == "2304.13712"
+
+
+def test_nothing_listening_is_an_error() -> None:
+    settings = ClientSettings(api="http://127.0.0.1:9/api/query", retries=1, backoff=0.01)
+    with pytest.raises(ArxivError) as caught:
+        ArxivClient(settings, sleep=Sleeps()).fetch(["2304.13712"])
+    assert str(caught.value) == (
+        "giving up after 2 tries: cannot connect to 127.0.0.1:9 (Connection refused)"
+    )
+
+
+def test_the_cli_does_not_import_network_libraries() -> None:
+    modules = "awesome.cli, awesome.commands.enrich_cmd, awesome.commands.fetch_cmd, awesome.bibtex"
+    code = f"import sys, {modules}; print(sorted({{'requests', 'arxiv'}} & set(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

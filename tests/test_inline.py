@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesome.inline import escape, find_links, unescape
+from awesome.slug import SlugCounter, github_slug
+
+
+def test_find_links_handles_nesting_escapes_parentheses_and_badges() -> None:
+    text = (
+        "[a \\] b](https://x.example/a_(b)) and ![img](i.png) and "
+        '[![Badge](https://b.example/s.svg)](https://b.example) and [t](<https://s.example/a b> "title")'
+    )
+    found = [(link.label, link.url, link.image) for link in find_links(text)]
+    assert found == [
+        ("a \\] b", "https://x.example/a_(b)", False),
+        ("img", "i.png", True),
+        ("![Badge](https://b.example/s.svg)", "https://b.example", False),
+        ("t", "https://s.example/a b", False),
+    ]
+
+
+def test_text_that_only_looks_like_a_link() -> None:
+    assert list(find_links("[not a link] (https://x.example) \\[x](y)")) == []
+
+
+@given(st.text())
+def test_escape_round_trips(text: str) -> None:
+    assert unescape(escape(text)) == text
+
+
+def test_github_slugs() -> None:
+    assert github_slug("Latest News💥") == "latest-news"
+    assert github_slug("Test data/user data") == "test-datauser-data"
+    assert github_slug("Safety Alignment (Harmless)") == "safety-alignment-harmless"
+    assert github_slug("[Linked](https://x.example) `code` *em*") == "linked-code-em"
+    counter = SlugCounter()
+    assert [counter.unique("Tools"), counter.unique("Tools"), counter.unique("Tools")] == [
+        "tools",
+        "tools-1",
+        "tools-2",
+    ]

@@ -1,0 +1,37 @@
+"""The same URL linked twice."""
+
+from __future__ import annotations
+
+from awesome.rules.double_link import normalize
+from tests.lint_helpers import TITLE, lines_of, run_rule
+
+TWICE = TITLE + (
+    "- [BERT](https://arxiv.org/abs/1810.04805) - Encoder.\n"
+    "- [GPT](https://openai.com/gpt) - Decoder.\n"
+    "- [BERT again](http://arxiv.org/abs/1810.04805/) - Same paper.\n"
+)
+
+
+def test_duplicates_are_reported_at_every_place() -> None:
+    found = run_rule(TWICE, "double-link")
+    assert lines_of(found) == [3, 5]
+    assert "also line 5" in found[0].message
+
+
+def test_links_in_descriptions_do_not_count() -> None:
+    text = TITLE + (
+        "- [A](https://a.example) - Built on [lib](https://lib.example).\n"
+        "- [B](https://b.example) - Fork of [lib](https://lib.example).\n"
+    )
+    assert run_rule(text, "double-link") == []
+
+
+def test_allowed_duplicates_by_url_or_switch() -> None:
+    assert run_rule(TWICE, "double-link", allowed_duplicate_urls=["https://arxiv.org/abs/1810.04805"]) == []
+    assert run_rule(TWICE, "double-link", allow_duplicates=True) == []
+
+
+def test_normalize_keeps_fragments_and_other_schemes() -> None:
+    assert normalize("http://Example.com/") == normalize("https://example.com")
+    assert normalize("https://x.example/#a") != normalize("https://x.example/#b")
+    assert normalize("javascript:void(0)") == "javascript:void(0)"

@@ -1,0 +1,104 @@
+"""duplicate-entry: arXiv id forms, normalised URLs and titles, config switches, linear time."""
+
+from __future__ import annotations
+
+from awesome.config import Config, LintConfig
+from awesome.model import Document, Entry, Section
+from awesome.rules.base import LintContext
+from awesome.rules.duplicates import DUPLICATE_ENTRY, check_duplicates, title_key
+from awesome.rules.urls import normalize_url
+from tests.rule_support import HEAD, lines_of, lint
+
+
+def test_same_arxiv_id_in_abs_pdf_and_versioned_forms() -> None:
+    body = (
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        "- [Kaplan et al. scaling](https://arxiv.org/pdf/2001.08361v2.pdf) - 2020.\n"
+        "- [Scaling paper](http://export.arxiv.org/abs/2001.08361v1) - 2020.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [6, 7]
+    assert all(
+        "line 5" in finding.message and "2001.08361" in finding.message for finding in findings
+    )
+    assert findings[0].severity == "error"
+
+
+def test_same_url_up_to_scheme_www_case_slash_and_tracking() -> None:
+    body = (
+        "- [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) - A model.\n"
+        "- [Stanford Alpaca repo](http://www.GitHub.com/tatsu-lab/stanford_alpaca/?utm_source=x) - Again.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [6]
+    assert "line 5" in findings[0].message and "same URL" in findings[0].message
+
+
+def test_same_title_up_to_case_punctuation_and_spacing() -> None:
+    body = (
+        "- **Language Models are Few-Shot Learners**, NeurIPS 2020. [Paper](https://proceedings.neurips.cc/a)\n"
+        "- **language models are few shot learners**, NIPS 2020. [Paper](https://proceedings.neurips.cc/b)\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [6]
+    assert "same title" in findings[0].message
+
+
+def test_distinct_entries_are_not_reported() -> None:
+    body = (
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        "- [Training Compute-Optimal Large Language Models](https://arxiv.org/abs/2203.15556) - 2022.\n"
+        "- [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) - A model.\n"
+        "- [Vicuna](https://github.com/lm-sys/FastChat) - A model.\n"
+    )
+    assert lint(DUPLICATE_ENTRY, body) == []
+
+
+def test_allow_duplicates_permits_cross_listing_but_not_repeats_in_a_section() -> None:
+    text = (
+        HEAD
+        + "- [Scaling Laws](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        + "\n## Other\n\n"
+        + "- [Scaling Laws](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        + "- [Scaling Laws again](https://arxiv.org/pdf/2001.08361) - 2020.\n"
+    )
+    from awesome.parser import parse_document
+
+    config = Config(lint=LintConfig(allow_duplicates=True))
+    context = LintContext(lines=text.splitlines(), config=config)
+    findings = list(check_duplicates(parse_document(text), context))
+    assert lines_of(findings) == [10]
+    strict = list(check_duplicates(parse_document(text), LintContext(lines=text.splitlines())))
+    assert lines_of(strict) == [9, 10]
+
+
+def test_allowed_duplicate_urls() -> None:
+    body = "- [Repo A](https://github.com/org/repo) - One.\n- [Repo B](https://github.com/org/repo/) - Two.\n"
+    config = Config(lint=LintConfig(allowed_duplicate_urls=["https://github.com/org/repo"]))
+    assert lint(DUPLICATE_ENTRY, body, config=config) == []
+    assert lines_of(lint(DUPLICATE_ENTRY, body)) == [6]
+
+
+def test_keys() -> None:
+    assert title_key("Language Models are Few-Shot Learners!") == title_key(
+        "language models are few shot learners"
+    )
+    assert normalize_url("HTTP://WWW.Example.org/a/?fbclid=1#x") == "example.org/a#x"
+    assert normalize_url("https://example.org/a?b=1&utm_medium=2") == "example.org/a?b=1"
+
+
+def test_one_hundred_thousand_entries_in_one_pass() -> None:
+    # each entry is checked against a dict, so a large list costs a linear pass
+    entries = [
+        Entry(
+            f"Paper number {i}",
+            url=f"https://arxiv.org/abs/2301.{i:05d}",
+            arxiv_id=f"2301.{i:05d}",
+            line=i + 1,
+        )
+        for i in range(100_000)
+    ]
+    entries.append(Entry("Paper number 7", url="https://example.org/p7", line=100_002))
+    document = Document("Big", sections=[Section("All", 2, "all", entries=entries)])
+    findings = list(check_duplicates(document, LintContext(lines=[])))
+    assert lines_of(findings) == [100_002]

@@ -1,0 +1,50 @@
+"""unparsed-entry and schema."""
+
+from __future__ import annotations
+
+from awesome.model import Document, Entry, Section
+from awesome.rules.base import LintContext
+from awesome.rules.entries import RULES, SCHEMA, UNPARSED_ENTRY
+from tests.rule_support import lines_of, lint
+
+
+def test_unparsed_item_is_reported_with_its_line() -> None:
+    body = "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n- see the GPT-4 paper, it is great\n"
+    findings = lint(UNPARSED_ENTRY, body)
+    assert lines_of(findings) == [6]
+    assert "see the GPT-4 paper" in findings[0].message
+    assert findings[0].severity == "warning"
+
+
+def test_parsed_entries_are_not_reported() -> None:
+    body = "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"
+    assert lint(UNPARSED_ENTRY, body) == []
+
+
+def _doc_with(entry: Entry) -> Document:
+    return Document("Papers", sections=[Section("Section", 2, "section", line=3, entries=[entry])])
+
+
+def test_schema_reports_a_year_out_of_range() -> None:
+    entry = Entry("A Title", url="https://example.org/a", year=1066, line=5)
+    findings = list(SCHEMA.check(_doc_with(entry), LintContext(lines=[])))
+    assert lines_of(findings) == [5]
+    assert "year" in findings[0].message
+
+
+def test_schema_reports_a_url_with_spaces() -> None:
+    entry = Entry("A Title", url="https://example.org/a b", line=7)
+    findings = list(SCHEMA.check(_doc_with(entry), LintContext(lines=[])))
+    assert lines_of(findings) == [7]
+    assert "url" in findings[0].message
+
+
+def test_schema_accepts_a_valid_entry() -> None:
+    body = "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv 2023.\n"
+    assert lint(SCHEMA, body) == []
+
+
+def test_rule_metadata_is_complete() -> None:
+    for rule in RULES:
+        assert "Wrong" in rule.doc and "Right" in rule.doc
+        assert rule.severity in ("error", "warning")

@@ -1,0 +1,43 @@
+"""Raw HTML balance."""
+
+from __future__ import annotations
+
+from tests.lint_helpers import lines_of, run_rule
+
+TABLE = """# T
+
+## Usage
+
+<table>
+  <tr>
+    <td><b>Task</b></td>
+    <td>{cell}</td>
+  </tr>
+</table>
+"""
+
+
+def test_unclosed_inline_tag_is_reported_at_its_opening() -> None:
+    found = run_rule(TABLE.format(cell="<b>Usage<b>"), "html-balance")
+    assert lines_of(found) == [8, 8]
+    assert [f.column for f in found] == [9, 17]
+    assert "<b>" in found[0].message
+
+
+def test_balanced_table_with_void_and_optional_end_tags() -> None:
+    text = TABLE.format(cell="<b>Usage</b><br><img src='x.png'/>") + "\n<ul><li>one<li>two</ul>\n"
+    assert run_rule(text, "html-balance") == []
+
+
+def test_stray_closing_tag_and_unclosed_details_at_section_end() -> None:
+    text = "# T\n\n## A\n\nText</b> here.\n\n<details>\n\n- [X](https://x.example)\n\n## B\n\nok\n"
+    found = run_rule(text, "html-balance")
+    assert [(f.line, "closes" in f.message) for f in found] == [(5, True), (7, False)]
+
+
+def test_details_spanning_blank_lines_is_fine_and_code_is_ignored() -> None:
+    text = (
+        "# T\n\n## A\n\n<details>\n<summary>More</summary>\n\n- [X](https://x.example)\n\n"
+        "</details>\n\n`<b>` and\n\n```html\n<b>\n```\n"
+    )
+    assert run_rule(text, "html-balance") == []

@@ -1,0 +1,96 @@
+"""awesome-style list items, repeated names, balanced punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome.rules.list_items import ending_ok
+from tests.lint_helpers import TITLE, lines_of, run_rule
+
+
+@pytest.mark.parametrize(
+    ("item", "words"),
+    [
+        ("- [vLLM](github.com/vllm-project/vllm) - Fast serving.", "not a full URL"),
+        ("- [](https://x.example) - Fast serving.", "no text"),
+        ("- [vLLM](https://x.example)  -  Fast serving.", "separate the link"),
+        ("- [vLLM](https://x.example) — Fast serving.", "dash"),
+        ("- [vLLM](https://x.example) -\u00a0Fast serving.", "whitespace"),
+        ("- [vLLM](https://x.example) - fast serving.", "capital"),
+        ("- [vLLM](https://x.example) - Fast serving", "full stop"),
+        ("- [vLLM](https://x.example) - `serving`", "full stop"),
+        ('- [vLLM](https://x.example) - Says "done.".', "full stop"),
+        ("-[vLLM](https://x.example) - Fast serving.", "space after the list marker"),
+    ],
+)
+def test_list_item_wrong(item: str, words: str) -> None:
+    found = run_rule(TITLE + item + "\n", "list-item")
+    assert lines_of(found) == [3]
+    assert words in found[0].message
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [vLLM](https://x.example) - Fast serving.",
+        "- [vLLM](https://x.example)",
+        "- [vLLM](https://x.example) - npm is how it ships!",
+        "- [vLLM](https://x.example) - iOS apps… ⭐",
+        "- [vLLM](https://x.example) - Zha et al., 2023. [Code](https://c.example)",
+        "- [vLLM](https://x.example) - Served fast. (Japanese)",
+        '- [vLLM](https://x.example) - "Quoted in full."',
+        "- [vLLM](https://x.example) (parenthetical)",
+        "- [![ci](https://b.example/b.svg)](#x) [vLLM](https://x.example) - Badge first.",
+        "- [vLLM](https://x.example) - 软件开发人员的电报聊天.",
+        "- Plain text items are not links and are left alone",
+    ],
+)
+def test_list_item_right(item: str) -> None:
+    assert run_rule(TITLE + item + "\n", "list-item") == []
+
+
+def test_contents_items_are_not_list_items() -> None:
+    text = TITLE + "## Contents\n\n- [lower case](#lower-case)\n\n## lower case\n\nx\n"
+    assert run_rule(text, "list-item") == []
+
+
+def test_ending_rules() -> None:
+    assert ending_ok("Ends well…")
+    assert ending_ok("“Quoted and closed.”")
+    assert not ending_ok("”Reversed.“")
+    assert not ending_ok("Generate sparklines ▁▂▃")
+
+
+def test_description_repeating_the_name() -> None:
+    text = TITLE + (
+        "- [Redis](https://r.example) - Redis: a store.\n"
+        "- [MyApp](https://m.example) - MYAPP is great.\n"
+        "- [Node](https://n.example) - NodeJS is a runtime.\n"
+        "- [Tool](https://t.example) **NEW** - Tool is amazing.\n"
+    )
+    assert lines_of(run_rule(text, "no-repeat-item-in-description")) == [3, 4, 6]
+
+
+def test_description_not_repeating_the_name() -> None:
+    text = TITLE + "- [SSPy](https://s.example) - Python version of SSPak. SSPy is fast.\n"
+    assert run_rule(text, "no-repeat-item-in-description") == []
+
+
+def test_unbalanced_quotes_and_brackets() -> None:
+    text = TITLE + (
+        '- [A](https://a.example) - Has "open quote.\n'
+        "- [B](https://b.example) - Has (open paren.\n"
+        "- [C](https://c.example) - Has “open curly.\n"
+        "\nA paragraph ) closing nothing.\n"
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert lines_of(found) == [3, 4, 5, 7]
+
+
+def test_balanced_punctuation_right() -> None:
+    text = TITLE + (
+        "- [A](https://en.wikipedia.org/wiki/A_(b)) - It doesn't (really) \"matter\".\n"
+        "\nA paragraph (spanning\ntwo lines) with `code (` and https://x.example/a_(b).\n"
+        "\n1) First. 2) Second.\n"
+    )
+    assert run_rule(text, "balanced-punctuation") == []

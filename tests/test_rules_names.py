@@ -1,0 +1,75 @@
+"""venue-spelling and typo: findings, fixes, and what is never touched."""
+
+from __future__ import annotations
+
+from awesome.rules.names import TYPO, VENUE_SPELLING, canonical_venue, find_misspellings, typo_table
+from tests.rule_support import apply_fixes, lines_of, lint
+
+
+def test_venue_misspellings_are_fixed_in_place() -> None:
+    body = (
+        "- **Deep RL from Human Preferences**, NIPS 2017 [Paper](https://arxiv.org/abs/1706.03741)\n"
+        "- **Image as a Foreign Language**, Arixv 2022 [Paper](https://arxiv.org/abs/2208.10442)\n"
+        "- **Want To Reduce Labeling Cost?**, EMNLP findings 2021 [Paper](https://aclanthology.org/x)\n"
+        "- [Carbon intensity](https://dl.acm.org/doi/abs/10.1145/3531146.3533234) - FaccT 2022.\n"
+    )
+    findings = lint(VENUE_SPELLING, body)
+    assert lines_of(findings) == [5, 6, 7, 8]
+    assert findings[0].column == body.splitlines()[0].index("NIPS") + 1
+    fixed = apply_fixes(body, findings)
+    assert "NeurIPS 2017" in fixed and "arXiv 2022" in fixed
+    assert "Findings of EMNLP 2021" in fixed and "FAccT 2022" in fixed
+    assert "https://arxiv.org/abs/2208.10442" in fixed  # the URL is untouched
+    assert lint(VENUE_SPELLING, fixed) == []
+
+
+def test_lowercase_arxiv_venue_is_fixed_but_not_inside_its_url() -> None:
+    body = "- [A Paper](https://arxiv.org/abs/2208.10442) - arxiv 2022.\n"
+    findings = lint(VENUE_SPELLING, body)
+    assert (
+        apply_fixes(body, findings)
+        == "- [A Paper](https://arxiv.org/abs/2208.10442) - arXiv 2022.\n"
+    )
+
+
+def test_correct_venues_are_not_reported() -> None:
+    body = (
+        "- [A](https://example.org/a) - NeurIPS 2020.\n"
+        "- [B](https://example.org/b) - Findings of ACL 2023.\n"
+        "- [C](https://example.org/c) - Nature Machine Intelligence 2020.\n"
+    )
+    assert lint(VENUE_SPELLING, body) == []
+
+
+def test_canonical_venue() -> None:
+    assert canonical_venue("Iclr") == "ICLR"
+    assert canonical_venue("EMNLP findings") == "Findings of EMNLP"
+    assert canonical_venue("Review of Communication Research") == "Review of Communication Research"
+
+
+def test_typos_in_headings_entries_and_html_but_not_code() -> None:
+    body = (
+        "#### Alignment Efforts of Open-source Communtity\n\n"
+        "- **How stereotypes are shared: the aocial categories**, 2019 [Paper](https://example.org/a)\n\n"
+        "<td><b>Other noteable restrictions</b></td>\n\n"
+        "```\nCommuntity\n```\n"
+    )
+    findings = lint(TYPO, body)
+    assert lines_of(findings) == [5, 7, 9]
+    fixed = apply_fixes(body, findings)
+    assert "Open-source Community" in fixed and "the social categories" in fixed
+    assert "Other notable restrictions" in fixed and "```\nCommuntity\n```" in fixed
+
+
+def test_typo_table_fixes_to_itself() -> None:
+    table = typo_table()
+    assert table["Communtity"] == "Community"
+    for right in table.values():
+        assert [m.wrong for m in find_misspellings(right, table)] == []
+
+
+def test_lower_case_acronyms_but_not_names() -> None:
+    body = "- **Constitutional ai: Harmlessness from ai feedback**, 2022 [Paper](https://arxiv.org/abs/2212.08073)\n- **A Study**, 2022. *Ai Han et al.* [Paper](https://example.org/a)\n"
+    findings = lint(TYPO, body)
+    assert [(f.line, f.column) for f in findings] == [(5, 20), (5, 42)]
+    assert "Constitutional AI: Harmlessness from AI feedback" in apply_fixes(body, findings)

@@ -1,0 +1,66 @@
+"""Contents list and in-page anchors."""
+
+from __future__ import annotations
+
+from awesome.lint import apply_fixes
+from tests.lint_helpers import TITLE, lines_of, run_rule
+
+RIGHT = (
+    TITLE
+    + "## Contents\n\n"
+    + "- [Models](#models)\n"
+    + "  - [Encoder Only](#encoder-only)\n"
+    + "- [Data Sets](#data-sets)\n\n"
+    + "## Models\n\n### Encoder Only\n\nx\n\n"
+    + "## Data Sets\n\nx\n\n"
+    + "## Contributing\n\nx\n"
+)
+
+
+def test_contents_matching_headings_pass() -> None:
+    assert run_rule(RIGHT, "toc") == []
+
+
+def test_missing_item_and_mismatch() -> None:
+    text = RIGHT.replace("- [Data Sets](#data-sets)\n", "").replace(
+        "[Encoder Only](#encoder-only)", "[Encoders](#encoder-only)"
+    )
+    found = run_rule(text, "toc")
+    assert lines_of(found) == [5, 6]
+    assert "Data Sets" in found[0].message
+    assert "Encoders" in found[1].message
+
+
+def test_wrong_anchor_and_too_deep() -> None:
+    text = RIGHT.replace("(#data-sets)", "(#datasets)").replace(
+        "  - [Encoder Only](#encoder-only)\n",
+        "  - [Encoder Only](#encoder-only)\n    - [Deep](#deep)\n",
+    )
+    found = run_rule(text, "toc")
+    assert lines_of(found) == [6, 8]
+    assert "deeper" in found[0].message
+    assert "#datasets" in found[1].message
+
+
+def test_missing_contents_section() -> None:
+    text = TITLE + "## Models\n\nx\n\n## Data\n\nx\n"
+    assert lines_of(run_rule(text, "toc")) == [1]
+
+
+def test_broken_anchor_reported_and_case_fixed() -> None:
+    text = TITLE + "## Prompt Engineering\n\nSee [above](#Prompt-Engineering) and [x](#nowhere).\n"
+    found = run_rule(text, "broken-anchor")
+    assert lines_of(found) == [5, 5]
+    assert found[1].fix is None
+    fixed = apply_fixes(text, found)
+    assert "(#prompt-engineering)" in fixed
+    assert "(#nowhere)" in fixed
+
+
+def test_anchors_to_headings_repeats_and_html_ids_resolve() -> None:
+    text = (
+        TITLE
+        + '## Bar\n\nx\n\n## Bar\n\n<a id="top"></a> [1](#bar) [2](#bar-1) [3](#top) '
+        + '<a href="#bar">4</a> `[no](#code)`\n'
+    )
+    assert run_rule(text, "broken-anchor") == []

@@ -1,0 +1,126 @@
+"""url-https, arxiv-url, url-tracking, url-whitespace."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesome.rules.urls import (
+    ARXIV_URL,
+    URL_HTTPS,
+    URL_TRACKING,
+    URL_WHITESPACE,
+    canonical_arxiv_url,
+    https_url,
+    normalize_url,
+    strip_tracking,
+)
+from tests.rule_support import apply_fixes, lines_of, lint
+
+
+def test_http_to_a_host_that_serves_https() -> None:
+    body = (
+        "- [Calibrate Before Use](http://proceedings.mlr.press/v139/zhao21c.html) - ICML 2021.\n"
+        "- [ShareGPT](http://sharegpt.com/) - Conversations.\n"
+        '\n<td><a href="http://www.github.com/org/repo">Repo</a></td>\n'
+    )
+    findings = lint(URL_HTTPS, body)
+    assert lines_of(findings) == [5, 8]
+    fixed = apply_fixes(body, findings)
+    assert "(https://proceedings.mlr.press/v139/zhao21c.html)" in fixed
+    assert 'href="https://www.github.com/org/repo"' in fixed
+    assert "(http://sharegpt.com/)" in fixed  # not known to serve https: left alone
+    assert lint(URL_HTTPS, fixed) == []
+
+
+def test_https_links_are_fine() -> None:
+    assert lint(URL_HTTPS, "- [A](https://github.com/a/b) - Repo.\n") == []
+
+
+def test_arxiv_pdf_versioned_and_export_links_become_abs() -> None:
+    body = (
+        "- [Llama 2](https://arxiv.org/pdf/2307.09288) - 2023.\n"
+        "- [Gopher](http://arxiv.org/abs/2112.11446v2) - 2021.\n"
+        "- [Detecting](https://arxiv.org/pdf/2303.07205.pdf) - 2023. [Mirror](https://export.arxiv.org/abs/2303.07205)\n"
+        "- [LoRA](https://arxiv.org/abs/2106.09685) - 2021.\n"
+    )
+    findings = lint(ARXIV_URL, body)
+    assert lines_of(findings) == [5, 6, 7, 7]
+    fixed = apply_fixes(body, findings)
+    assert fixed.splitlines()[0] == "- [Llama 2](https://arxiv.org/abs/2307.09288) - 2023."
+    assert "(https://arxiv.org/abs/2112.11446)" in fixed
+    assert fixed.count("https://arxiv.org/abs/2303.07205") == 2
+    assert lint(ARXIV_URL, fixed) == []
+    # the http arXiv link is arxiv-url's alone, so two fixes never fight over one span
+    assert lint(URL_HTTPS, body) == []
+
+
+def test_tracking_parameters_are_removed() -> None:
+    body = (
+        "- [License](https://github.com/o/r/blob/main/LICENSE.md?fbclid=IwAR1) - Text.\n"
+        "- [Post](https://example.org/p?id=3&utm_source=tw&utm_medium=social#top) - Text.\n"
+        "- [Search](https://example.org/s?q=llm) - Text.\n"
+    )
+    findings = lint(URL_TRACKING, body)
+    assert lines_of(findings) == [5, 6]
+    fixed = apply_fixes(body, findings)
+    assert "(https://github.com/o/r/blob/main/LICENSE.md)" in fixed
+    assert "(https://example.org/p?id=3#top)" in fixed
+
+
+def test_whitespace_in_a_link_destination() -> None:
+    body = '- [Blog](https://example.org/my post) - Text.\n- [Ok](https://example.org/a "A title") - Text.\n'
+    findings = lint(URL_WHITESPACE, body)
+    assert lines_of(findings) == [5]
+    assert findings[0].severity == "error"
+    assert "(https://example.org/my%20post)" in apply_fixes(body, findings)
+
+
+def test_urls_in_fenced_code_are_ignored() -> None:
+    body = "```\n[x](http://github.com/a?utm_source=1)\n```\n"
+    for rule in (URL_HTTPS, ARXIV_URL, URL_TRACKING, URL_WHITESPACE):
+        assert lint(rule, body) == []
+
+
+def test_url_helpers() -> None:
+    assert https_url("http://aclanthology.org/x") == "https://aclanthology.org/x"
+    assert https_url("http://sub.openai.com/x") == "https://sub.openai.com/x"
+    assert https_url("http://notopenai.com/x") is None
+    assert canonical_arxiv_url("https://arxiv.org/abs/2106.09685") is None
+    assert (
+        canonical_arxiv_url("https://arxiv.org/abs/2106.09685v3")
+        == "https://arxiv.org/abs/2106.09685"
+    )
+    assert strip_tracking("https://a.org/?gclid=1") == "https://a.org/"
+
+
+_NAME = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=8)
+_VALUE = st.text(alphabet="abcXYZ0123456789-._~%", max_size=8)
+_PARAMS = st.lists(
+    st.tuples(st.one_of(_NAME, st.sampled_from(["utm_source", "fbclid", "gclid"])), _VALUE),
+    max_size=6,
+)
+
+
+@given(path=st.text(alphabet="abc/-_.0123456789", max_size=20), params=_PARAMS, fragment=_VALUE)
+def test_strip_tracking_keeps_every_other_parameter_in_order(
+    path: str, params: list[tuple[str, str]], fragment: str
+) -> None:
+    query = "&".join(f"{name}={value}" for name, value in params)
+    url = (
+        f"https://example.org/{path}"
+        + (f"?{query}" if query else "")
+        + (f"#{fragment}" if fragment else "")
+    )
+    cleaned = strip_tracking(url)
+    kept = [f"{n}={v}" for n, v in params if not (n.startswith("utm_") or n in ("fbclid", "gclid"))]
+    assert cleaned.split("#")[0].partition("?")[2] == "&".join(kept)
+    assert strip_tracking(cleaned) == cleaned
+    assert cleaned.endswith(f"#{fragment}") or not fragment
+
+
+@given(path=st.text(alphabet="abc/-_0123456789", max_size=20))
+def test_normalize_url_ignores_scheme_www_host_case_and_trailing_slash(path: str) -> None:
+    base = normalize_url(f"https://example.org/{path}")
+    assert normalize_url(f"http://WWW.Example.ORG/{path}/") == base
+    assert normalize_url(base) == base
