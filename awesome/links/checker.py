@@ -90,6 +90,7 @@ class Scheduler:
         self.ids = itertools.count(1)
         self.work: queue.SimpleQueue[tuple[int, Step] | None] = queue.SimpleQueue()
         self.workers: list[threading.Thread] = []
+        self.workers_started = False
         self.results: list[LinkResult] = []
         self.fatal: BaseException | None = None
         self.open_jobs = 0
@@ -103,9 +104,14 @@ class Scheduler:
                 self.open_jobs += 1
                 self.total += len(job.urls)
                 self._enqueue(job, job.first_step(), time.monotonic())
-        # Started before any work exists: a thread started while the first requests run
-        # waits for the GIL, and starting 64 of them one by one would slow the first round.
-        self._start_workers(min(self.open_jobs, self.settings.max_concurrency))
+            self._dispatch(time.monotonic())
+            first_round = len(self.inflight)
+        # Started outside the lock once the first round is queued, so each worker begins
+        # its first request as soon as it runs instead of waiting for all of them to start.
+        self._start_workers(first_round)
+        with self.lock:
+            self.workers_started = True
+            self._start_workers(len(self.inflight) - len(self.workers))
         try:
             while self._tick():
                 pass
@@ -294,7 +300,7 @@ class Scheduler:
 
     def _ensure_worker(self) -> None:
         """One more worker when every one is busy (a step outlived its deadline, say)."""
-        if len(self.workers) < len(self.inflight):
+        if self.workers_started and len(self.workers) < len(self.inflight):
             self._start_workers(1)
 
     def _work(self) -> None:

@@ -103,14 +103,10 @@ def check_links(
     results = _check_remote(urls, options, progress)
     for result in results:
         result.occurrences = list(extraction.remote[result.url])
-    local = [r for r in extraction.local if _local_wanted(r, options)]
+    exclude = _compile(options.exclude, "--exclude")
+    local = [r for r in extraction.local if not any(p.search(r.url) for p in exclude)]
     ordered = sorted(local + results, key=_first_place)
     return Report(ordered, [str(p) for p in files], time.monotonic() - started, excluded)
-
-
-def _local_wanted(result: LinkResult, options: LinkOptions) -> bool:
-    exclude = _compile(options.exclude, "--exclude")
-    return not any(p.search(result.url) for p in exclude)
 
 
 def _first_place(result: LinkResult) -> tuple[str, int, str]:
