@@ -209,6 +209,19 @@ def test_a_new_file_has_only_new_urls(
     assert server.hits == {"/ok": 1}
 
 
+def test_changed_since_looks_at_each_file_on_its_own(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git("init", "-q", ".")
+    Path("a.md").write_text(f"[x]({server.url('/ok')})\n")
+    Path("b.md").write_text("nothing yet\n")
+    git("add", "a.md", "b.md")
+    git("-c", "user.email=t@example.com", "-c", "user.name=T", "commit", "-q", "-m", "base")
+    Path("b.md").write_text(f"[x]({server.url('/ok')})\n")  # new in b.md, old in a.md
+    assert links("a.md", "b.md", *FAST, "--changed-since", "HEAD", capsys=capsys)[0] == 0
+    assert server.hits == {"/ok": 1}
+
+
 def test_include_and_exclude(server: FaultServer, capsys: pytest.CaptureFixture[str]) -> None:
     Path("list.md").write_text(
         f"[a]({server.url('/status/404')}) [b]({server.url('/ok')}) [c]({server.url('/status/410')})\n"

@@ -73,13 +73,13 @@ def _select(
     """The remote URLs to check after --changed-since, --include and --exclude."""
     include = _compile(options.include, "--include")
     exclude = _compile(options.exclude, "--exclude")
-    old: set[str] = set()
+    old: dict[str, set[str]] = {}
     if options.changed_since:
-        for path in files:
-            old |= urls_at_ref(path, options.changed_since)
+        old = {str(path): urls_at_ref(path, options.changed_since) for path in files}
     chosen, excluded = [], 0
-    for url in extraction.remote:
-        if url in old:
+    for url, places in extraction.remote.items():
+        # new when some file that has it now did not have it at the ref
+        if old and all(url in old[place.file] for place in places):
             continue
         wanted = not include or any(p.search(url) for p in include)
         if not wanted or any(p.search(url) for p in exclude):
