@@ -59,6 +59,11 @@ def test_bare_urls_lose_trailing_punctuation(line: str, url: str) -> None:
     assert targets(line) == [(url, 1)]
 
 
+def test_only_real_html_link_attributes_count() -> None:
+    line = '<img src="https://a.example/i.png" data-canonical-src="https://b.example/i.png">'
+    assert targets(line) == [("https://a.example/i.png", 1)]
+
+
 def test_code_and_comments_are_not_links() -> None:
     text = (
         "`https://code.example` <!-- https://hidden.example -->\n~~~\nhttps://fenced.example\n~~~"
@@ -80,6 +85,11 @@ def test_heading_anchors_follow_github_with_duplicates() -> None:
         "setext-title",
         "custom",
     }
+
+
+def test_html_headings_have_anchors_with_their_edge_spaces() -> None:
+    text = '<h1 align="center">The Guide </h1>\n# The Guide'
+    assert heading_anchors(text) == {"the-guide", "the-guide-", "the-guide-1"}
 
 
 def test_remote_urls_are_deduplicated_without_their_fragment() -> None:

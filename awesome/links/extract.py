@@ -23,11 +23,13 @@ _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>", re.IGNORECASE)
 _HTML_ATTR = re.compile(
-    r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
+    r"""(?<![\w-])(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`\]\[]+", re.IGNORECASE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TRAILING = ".,:;!?*_~'\""
@@ -102,6 +104,8 @@ def _links_in_line(line: str) -> list[str]:
             value = next(group for group in match.groups() if group is not None)
             found.append((match.start(), html.unescape(value.strip())))
             text = _blank(text, match.start(), match.end())
+    # Text inside other HTML tags is not prose: GitHub links nothing there.
+    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
     for match in _BARE_URL.finditer(text):
         trimmed = _trim_bare(match.group(0))
         if len(trimmed) > len("https://"):
@@ -157,9 +161,19 @@ def heading_anchors(text: str) -> set[str]:
             anchors.add(counter.unique((atx.group(2) or "").strip()))
         elif _SETEXT.match(line) and previous.strip() and not _is_block_start(previous):
             anchors.add(counter.unique(previous.strip()))
+        for heading in _HTML_HEADING.finditer(line):
+            anchors.update(_html_heading_anchors(counter, heading.group(1)))
         anchors.update(match.group(1) for match in _HTML_ID.finditer(line))
         previous = line
     return anchors
+
+
+def _html_heading_anchors(counter: SlugCounter, inner: str) -> set[str]:
+    """GitHub anchors ``<h1>``..``<h6>`` too, and keeps their edge spaces as hyphens."""
+    text = _TAG.sub("", html.unescape(inner))
+    slug = counter.unique(text)
+    edges = "-" * (len(text) - len(text.lstrip())), "-" * (len(text) - len(text.rstrip()))
+    return {slug, f"{edges[0]}{slug}{edges[1]}"}
 
 
 def _is_block_start(line: str) -> bool:
