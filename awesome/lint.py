@@ -75,9 +75,7 @@ def lint_document(doc: Document, context: LintContext) -> list[Finding]:
                 finding.path = context.path
             findings.append(finding)
     suppressions = Suppressions.from_lines(context.lines, peer_aliases())
-    kept = [
-        f for f in findings if f.path != context.path or not suppressions.suppressed(f)
-    ]
+    kept = [f for f in findings if f.path != context.path or not suppressions.suppressed(f)]
     own = context.path
     kept.sort(key=lambda f: (f.path != own, f.path or "", f.line, f.column, f.rule))
     return kept

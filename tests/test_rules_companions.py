@@ -18,7 +18,9 @@ def test_contributing_missing_or_empty() -> None:
 
 
 def test_contributing_present_also_in_github_folder() -> None:
-    assert run_rule(LIST, "contributing", siblings={".github/CONTRIBUTING.md": "Open a PR.\n"}) == []
+    assert (
+        run_rule(LIST, "contributing", siblings={".github/CONTRIBUTING.md": "Open a PR.\n"}) == []
+    )
 
 
 def test_code_of_conduct_placeholder_and_template_email(tmp_path: Path) -> None:

@@ -27,7 +27,10 @@ def test_links_in_descriptions_do_not_count() -> None:
 
 
 def test_allowed_duplicates_by_url_or_switch() -> None:
-    assert run_rule(TWICE, "double-link", allowed_duplicate_urls=["https://arxiv.org/abs/1810.04805"]) == []
+    assert (
+        run_rule(TWICE, "double-link", allowed_duplicate_urls=["https://arxiv.org/abs/1810.04805"])
+        == []
+    )
     assert run_rule(TWICE, "double-link", allow_duplicates=True) == []
 
 

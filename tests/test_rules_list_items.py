@@ -89,7 +89,7 @@ def test_unbalanced_quotes_and_brackets() -> None:
 
 def test_balanced_punctuation_right() -> None:
     text = TITLE + (
-        "- [A](https://en.wikipedia.org/wiki/A_(b)) - It doesn't (really) \"matter\".\n"
+        '- [A](https://en.wikipedia.org/wiki/A_(b)) - It doesn\'t (really) "matter".\n'
         "\nA paragraph (spanning\ntwo lines) with `code (` and https://x.example/a_(b).\n"
         "\n1) First. 2) Second.\n"
     )

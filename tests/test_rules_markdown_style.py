@@ -18,7 +18,12 @@ def test_list_marker_style() -> None:
     found = run_rule(text, "list-marker-style")
     assert lines_of(found) == [4]
     assert apply_fixes(text, found).endswith("- [B](https://b.example)\n")
-    assert run_rule(TITLE + "- [A](https://a.example)\n1. [B](https://b.example)\n", "list-marker-style") == []
+    assert (
+        run_rule(
+            TITLE + "- [A](https://a.example)\n1. [B](https://b.example)\n", "list-marker-style"
+        )
+        == []
+    )
 
 
 def test_list_bullet_indent() -> None:
@@ -26,7 +31,12 @@ def test_list_bullet_indent() -> None:
     found = run_rule(text, "list-bullet-indent")
     assert lines_of(found) == [3]
     assert apply_fixes(text, found) == TITLE + "- [A](https://a.example)\n"
-    assert run_rule(TITLE + "- [A](https://a.example)\n  - [B](https://b.example)\n", "list-bullet-indent") == []
+    assert (
+        run_rule(
+            TITLE + "- [A](https://a.example)\n  - [B](https://b.example)\n", "list-bullet-indent"
+        )
+        == []
+    )
 
 
 def test_heading_style() -> None:
@@ -45,9 +55,15 @@ def test_emphasis_as_heading() -> None:
 
 
 def test_undefined_and_unused_references() -> None:
-    text = TITLE + "See [PaLM][palm] and [GPT][gpt].\n\n[gpt]: https://g.example\n[old]: https://o.example\n"
+    text = (
+        TITLE
+        + "See [PaLM][palm] and [GPT][gpt].\n\n[gpt]: https://g.example\n[old]: https://o.example\n"
+    )
     assert lines_of(run_rule(text, "undefined-reference")) == [3]
     assert lines_of(run_rule(text, "unused-definition")) == [6]
-    right = TITLE + "See [PaLM][palm] and [gpt] and `[x][y]`.\n\n[palm]: https://p.example\n[gpt]: https://g.example\n"
+    right = (
+        TITLE
+        + "See [PaLM][palm] and [gpt] and `[x][y]`.\n\n[palm]: https://p.example\n[gpt]: https://g.example\n"
+    )
     assert run_rule(right, "undefined-reference") == []
     assert run_rule(right, "unused-definition") == []

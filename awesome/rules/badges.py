@@ -59,9 +59,7 @@ def _badge(doc: Document, context: LintContext) -> Iterator[Finding]:
             column,
         )
     elif not _badge_target_ok(line, src):
-        yield BADGE.finding(
-            "the Awesome badge must link to https://awesome.re", title.line, column
-        )
+        yield BADGE.finding("the Awesome badge must link to https://awesome.re", title.line, column)
 
 
 def _ci_badges(doc: Document, context: LintContext) -> Iterator[Finding]:

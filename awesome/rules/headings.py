@@ -11,7 +11,36 @@ from awesome.rules.outline import Heading, Outline
 
 # Words a title keeps in lower case (articles, short conjunctions and prepositions).
 SMALL_WORDS = frozenset(
-    "a an and as at but by en for from if in into nor of off on or per so the to up via vs vs. with yet".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "en",
+        "for",
+        "from",
+        "if",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "or",
+        "per",
+        "so",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "vs.",
+        "with",
+        "yet",
+    ]
 )
 _WORD_START = re.compile(r"[^\W\d_]", re.UNICODE)
 _LICENSE = re.compile(r"^licen[cs](?:e|es|ing)$", re.IGNORECASE)

@@ -14,11 +14,42 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
 _COMMENT = re.compile(r"<!--.*?-->")
 # Elements that never take a closing tag.
 VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
 )
 
 # Elements whose end tag HTML lets an author leave out; closing an ancestor closes them.
-OPTIONAL_END = frozenset("li p tr td th thead tbody tfoot option dt dd colgroup caption".split())
+OPTIONAL_END = frozenset(
+    [
+        "li",
+        "p",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "option",
+        "dt",
+        "dd",
+        "colgroup",
+        "caption",
+    ]
+)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,9 @@ from awesome.rules.outline import Item, Outline, mask_code_spans, plain_text
 _LEADING_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _REFERENCE = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?:\[((?:[^\]\\]|\\.)*)\])?")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
-_FORMATTING = re.compile(r"^(?:\s*(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_|`[^`]+`|!\[[^\]]*\]\([^)]*\)))*\s*$")
+_FORMATTING = re.compile(
+    r"^(?:\s*(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_|`[^`]+`|!\[[^\]]*\]\([^)]*\)))*\s*$"
+)
 _END_MARKS = ".!?…"
 _TRAILING_DECOR = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>))+\s*$")
 _SINGLE_CODE = re.compile(r"^`[^`]*`$")
@@ -175,7 +177,7 @@ def ending_ok(description: str) -> bool:
         return False
     if _DOUBLE_END.search(text):
         return False
-    if text[-1] in "\"”":
+    if text[-1] in '"”':
         return len(text) > 1 and text[-2] in _END_MARKS
     return text[-1] in _END_MARKS
 
@@ -213,7 +215,7 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
         name = plain_text(link.label)
         if not description or not name:
             continue
-        head = description.lstrip("*_`\"“ ")
+        head = description.lstrip('*_`"“ ')
         if head[: len(name)].lower() == name.lower():
             after = head[len(name) : len(name) + 1]
             if not after or not (after.isalnum() or after in "_"):

@@ -127,9 +127,9 @@ def _unused(doc: Document, context: LintContext) -> Iterator[Finding]:
     for index, line in enumerate(context.lines):
         if "[" in line and index + 1 not in definition_lines and outline.is_prose(index + 1):
             used.update(_key(label) for label, _, _ in _references(line))
-    for label, (line, _) in outline.definitions.items():
+    for label, (line_number, _) in outline.definitions.items():
         if label not in used:
-            yield UNUSED_DEFINITION.finding(f"definition '[{label}]' is never used", line)
+            yield UNUSED_DEFINITION.finding(f"definition '[{label}]' is never used", line_number)
 
 
 FINAL_NEWLINE = Rule(

@@ -133,9 +133,9 @@ def _mark_code(lines: list[str]) -> list[bool]:
                 code[index] = True
             continue
         code[index] = True
-        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-            if not line.strip().lstrip(fence[0]):
-                fence = None
+        closes = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
+        if closes and not line.strip().lstrip(fence[0]):
+            fence = None
     return code
 
 

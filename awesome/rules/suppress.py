@@ -73,9 +73,7 @@ class Suppressions:
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_lines(
-        cls, lines: list[str], aliases: Mapping[str, tuple[str, ...]]
-    ) -> Suppressions:
+    def from_lines(cls, lines: list[str], aliases: Mapping[str, tuple[str, ...]]) -> Suppressions:
         open_since: dict[str, int] = {}
         ranges: dict[str, list[tuple[int, int]]] = {}
         for directive in directives(lines):

@@ -139,9 +139,8 @@ def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
 def _targets(outline: Outline) -> set[str]:
     known = set(heading_anchors(outline))
     for index, line in enumerate(outline.lines):
-        if "id=" in line or "name=" in line:
-            if not outline.code[index]:
-                known.update(_HTML_ID.findall(line))
+        if ("id=" in line or "name=" in line) and not outline.code[index]:
+            known.update(_HTML_ID.findall(line))
     return known
 
 
