@@ -22,6 +22,8 @@ from awesome.render import render_document
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _TAG = re.compile(r"<[^>]*>")
+# "1." and "2)" that number list items are layout: the canonical form writes bullets
+_ORDERED_MARKER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=[ \t]|$)", re.MULTILINE)
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -45,7 +47,7 @@ class FormatResult:
 
 def words(text: str) -> Counter[str]:
     """The words of a text (letters and digits), HTML tags left out."""
-    return Counter(_WORD.findall(_TAG.sub(" ", text)))
+    return Counter(_WORD.findall(_TAG.sub(" ", _ORDERED_MARKER.sub(r"\1", text))))
 
 
 def link_targets(text: str) -> Counter[str]:

@@ -29,6 +29,11 @@ class Block:
     kind: str
     text: str
     line: int = field(default=0, compare=False)
+    entries_before: int = field(default=0, compare=False)
+    """How many of its section's entries stood above the block in the source.
+
+    Real lists interleave entries with labels (``_Web Analytics_``), ``<details>``
+    tags and notes; the renderer keeps each block between the same entries."""
 
 
 @dataclass
@@ -99,6 +104,8 @@ class Document:
 
     title: str | None
     title_line: int | None = field(default=None, compare=False)
+    title_badges: str = field(default="", compare=False)
+    """Badge links the title line carries (``[![Awesome](...)](...)``), kept as written."""
     intro: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     path: str | None = field(default=None, compare=False)

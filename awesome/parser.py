@@ -31,7 +31,22 @@ _TABLE = re.compile(r"^ {0,3}\|")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TAGS = re.compile(r"<[^>]+>")
 _BADGE = re.compile(r"\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
-_TOC_NAMES = {"contents", "table of contents", "catalog", "catalogue", "toc", "index"}
+_AWESOME_BADGE = re.compile(
+    r"\[!\[awesome\]|awesome\.re/badge|sindresorhus/awesome/[^)\s]*badge", re.IGNORECASE
+)
+_TOC_NAMES = {
+    "contents",
+    "table of contents",
+    "table of content",
+    "catalog",
+    "catalogue",
+    "toc",
+    "index",
+}
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+# A link-free line a hand-kept contents list may carry: "*(More than Top 100)*"
+_TOC_NOTE_MAX = 80
+_HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
 
 @dataclass
@@ -174,7 +189,11 @@ def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
     if following >= len(reader.lines):
         return False
     next_item = _ITEM.match(reader.lines[following])
-    return bool(next_item and not next_item.group("marker")[0].isdigit())
+    # an indented bullet is the numbered item's own sub-list ("1. Text" over "  - url"),
+    # so the numbered line is an entry, not a heading
+    return bool(
+        next_item and not next_item.group("marker")[0].isdigit() and not next_item.group("indent")
+    )
 
 
 def _item_text(item: _Item) -> str:
@@ -218,6 +237,20 @@ def _title_from(text: str) -> str:
     return _BADGE.sub("", text).strip()
 
 
+def _badges_of(text: str) -> str:
+    """The badge links of a title line, as written, separated by single spaces."""
+    return " ".join(match.group(0).strip() for match in _BADGE.finditer(text))
+
+
+def is_awesome_badge(text: str) -> bool:
+    """Does ``text`` hold an Awesome badge (awesome.re or the older rawgit one)?"""
+    return bool(_AWESOME_BADGE.search(text))
+
+
+def _only_badges(text: str) -> bool:
+    return bool(text.strip()) and not _BADGE.sub("", text).strip()
+
+
 class _Builder:
     """Assembles the document while the reader walks the lines."""
 
@@ -226,6 +259,8 @@ class _Builder:
         self.stack: list[Section] = []
         self.slugs = SlugCounter()
         self.in_toc = False
+        self.title_seen = False
+        """An HTML ``<h1>`` kept verbatim counts as the title: no later ``#`` takes its place."""
 
     def current(self) -> Section | None:
         return self.stack[-1] if self.stack else None
@@ -240,7 +275,28 @@ class _Builder:
 
     def add_block(self, block: Block) -> None:
         section = self.current()
-        (section.blocks if section else self.doc.intro).append(block)
+        if section is None:
+            if self._badges_for_title(block):
+                return
+            self.doc.intro.append(block)
+            return
+        block.entries_before = len(section.entries)
+        section.blocks.append(block)
+
+    def _badges_for_title(self, block: Block) -> bool:
+        """A badge line right under a title without badges joins the title line."""
+        doc = self.doc
+        if (
+            doc.title is None
+            or doc.title_badges
+            or doc.intro
+            or block.kind != "paragraph"
+            or not _only_badges(block.text)
+            or not is_awesome_badge(block.text)
+        ):
+            return False
+        doc.title_badges = _badges_of(block.text)
+        return True
 
     def add_items(self, items: list[_Item], reader: _Reader) -> None:
         section = self.current()
@@ -248,9 +304,15 @@ class _Builder:
             start = items[0].line - 1
             text = "\n".join(reader.lines[start : reader.pos]).rstrip()
             if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
-                # a contents list kept by hand without a heading: it is regenerated
+                # a contents list kept by hand without a heading: it is regenerated,
+                # and so is a label such as "**Table of Contents**" standing above it
                 self.doc.toc_line = items[0].line
                 self.doc.toc_text = text
+                label = self.doc.intro[-1] if self.doc.intro else None
+                if label is not None and label.kind == "paragraph" and _is_toc_heading(label.text):
+                    self.doc.intro.pop()
+                    self.doc.toc_line = label.line
+                    self.doc.toc_text = f"{label.text}\n\n{text}"
                 return
             self.doc.intro.append(Block("list", text, items[0].line))
             return
@@ -262,11 +324,13 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
     text = _heading_text(match.group(2))
     line = reader.pos + 1
     reader.pos += 1
-    if level == 1 and builder.doc.title is None and not builder.stack:
+    if level == 1 and not builder.title_seen and not builder.stack:
+        builder.title_seen = True
         builder.doc.title = _title_from(text)
+        builder.doc.title_badges = _badges_of(text)
         builder.doc.title_line = line
         return
-    if level == 2 and _is_toc_heading(text) and _skip_toc(builder, reader, line):
+    if level <= 3 and _is_toc_heading(text) and _skip_toc(builder, reader, line):
         return
     builder.open_section(text, level, line)
 
@@ -276,23 +340,50 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
     end = reader.pos
     while end < len(reader.lines) and not _HEADING.match(reader.lines[end]):
         end += 1
-    if not _is_anchor_list(reader.lines[reader.pos : end]):
+    if not _is_toc_body(reader.lines[reader.pos : end]):
         return False
     builder.doc.toc_line = line
     builder.doc.toc_text = "\n".join(reader.lines[line - 1 : end])
-    while builder.stack:
-        builder.stack.pop()
+    # the open sections stay open: a "###" after the dropped list nests under the "##"
+    # before it, as it will when the formatted text is read again
     reader.pos = end
     return True
+
+
+def _is_anchor_item(text: str) -> bool:
+    return bool(
+        _ITEM.match(text)
+        and not _RULE.match(text)
+        and "](" in text
+        and all(link.url.startswith("#") for link in find_links(text))
+    )
 
 
 def _is_anchor_list(lines: list[str]) -> bool:
     """Is every non-blank line a list item made only of ``#anchor`` links?"""
     body = [text for text in lines if text.strip()]
-    return bool(body) and all(
-        _ITEM.match(text)
-        and "](" in text
-        and all(link.url.startswith("#") for link in find_links(text))
+    return bool(body) and all(_is_anchor_item(text) for text in body)
+
+
+def _is_toc_body(lines: list[str]) -> bool:
+    """Anchor-link items, with only comments, rules and short link-free notes between them.
+
+    Hand-kept contents lists carry ``<!-- MarkdownTOC -->`` markers, a closing ``* * *``
+    or a note such as ``*(More than Top 100)*``; all of it is replaced by the generated list.
+    """
+    body = [text for text in lines if text.strip()]
+    if not any(_is_anchor_item(text) for text in body):
+        return False
+    return all(
+        _is_anchor_item(text)
+        or _RULE.match(text)
+        or _COMMENT_LINE.match(text)
+        or (
+            not _starts_block(text)
+            and "](" not in text
+            and "<" not in text
+            and len(text.strip()) <= _TOC_NOTE_MAX
+        )
         for text in body
     )
 
@@ -300,10 +391,15 @@ def _is_anchor_list(lines: list[str]) -> bool:
 def _handle_html(builder: _Builder, reader: _Reader) -> None:
     block = reader.take_html()
     heading = _H1_HTML.match(block.text)
-    if heading and builder.doc.title is None and not builder.stack:
-        builder.doc.title = _title_from(_TAGS.sub("", heading.group("text")))
-        builder.doc.title_line = block.line
-        return
+    if heading and not builder.title_seen and not builder.stack:
+        builder.title_seen = True
+        inner = heading.group("text")
+        title = _title_from(_TAGS.sub("", inner)).strip()
+        if title and not _HTML_LINK_ATTR.search(inner):
+            builder.doc.title = title
+            builder.doc.title_line = block.line
+            return
+        # a logo or a link in the heading has no place in "# Title": keep it as written
     builder.add_block(block)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from awesome.config import Config
 from awesome.inline import escape
 from awesome.metadata import MetadataLock
-from awesome.model import Document, Entry, Section
+from awesome.model import Block, Document, Entry, Section
+from awesome.parser import is_awesome_badge
 from awesome.slug import SlugCounter, github_slug
 from awesome.sorting import sort_entries
 
@@ -67,21 +68,39 @@ def render_entry(entry: Entry, indent: str = "") -> str:
     return "\n".join([line, *children])
 
 
-def render_title(title: str | None) -> str | None:
-    return f"# {title} {BADGE}" if title else None
+def render_title(title: str | None, badges: str = "") -> str | None:
+    """``# Title`` with the badges it carried, or the Awesome badge when it had none."""
+    if not title:
+        return None
+    return f"# {title} {badges or BADGE}"
+
+
+def _title_badges(doc: Document) -> str:
+    """The title's own badges, plus the Awesome badge unless the list shows one already."""
+    if is_awesome_badge(doc.title_badges) or any(is_awesome_badge(b.text) for b in doc.intro):
+        return doc.title_badges
+    return " ".join(part for part in (doc.title_badges, BADGE) if part)
 
 
 def contents_lines(doc: Document) -> list[str]:
-    """The generated contents list: ``##`` and ``###`` headings, nested, with GitHub slugs."""
+    """The generated contents list: headings down to ``###``, two levels deep, GitHub slugs.
+
+    Depth follows the heading tree, not the heading level, so a list whose first
+    sections are ``##`` and later ones ``#`` still gets a contents list that starts flush.
+    """
     slugs = SlugCounter()
     lines: list[str] = []
-    top = min((section.level for section in doc.walk()), default=2)
-    for section in doc.walk():
+
+    def visit(section: Section, depth: int) -> None:
         anchor = slugs.unique(section.heading)
-        depth = section.level - top
         if section.level <= 3 and depth <= 1:
             label = escape(_plain_heading(section.heading))
             lines.append(f"{'  ' * depth}- [{label}](#{anchor})")
+        for sub in section.subsections:
+            visit(sub, depth + 1)
+
+    for section in doc.sections:
+        visit(section, 0)
     return lines
 
 
@@ -96,15 +115,34 @@ def _render_section(section: Section, lock: MetadataLock, config: Config, out: l
     level = section.level
     out.append(f"{'#' * level} {section.heading}")
     out.append("")
-    for block in section.blocks:
-        out.append(block.text)
-        out.append("")
-    if section.entries:
-        for entry in sort_entries(section.entries, lock, config.sort):
-            out.append(render_entry(entry))
-        out.append("")
+    for part in _section_parts(section):
+        if isinstance(part, Block):
+            out += [part.text, ""]
+        else:
+            out += [render_entry(entry) for entry in sort_entries(part, lock, config.sort)]
+            out.append("")
     for sub in section.subsections:
         _render_section(sub, lock, config, out)
+
+
+def _section_parts(section: Section) -> list[Block | list[Entry]]:
+    """Blocks and runs of entries in source order; entries are sorted only within a run.
+
+    A block that stood between entries (a ``_Business Intelligence_`` label, a
+    ``</details>``) keeps the entries above and below it apart, so grouping survives.
+    """
+    parts: list[Block | list[Entry]] = []
+    entries = section.entries
+    start = 0
+    for block in sorted(section.blocks, key=lambda b: b.entries_before):
+        cut = min(max(block.entries_before, start), len(entries))
+        if cut > start:
+            parts.append(entries[start:cut])
+            start = cut
+        parts.append(block)
+    if start < len(entries):
+        parts.append(entries[start:])
+    return parts
 
 
 def has_contents(doc: Document) -> bool:
@@ -118,7 +156,7 @@ def render_document(
     lock = lock or MetadataLock()
     config = config or Config()
     out: list[str] = []
-    title = render_title(doc.title)
+    title = render_title(doc.title, _title_badges(doc))
     if title:
         out += [title, ""]
     for block in doc.intro:

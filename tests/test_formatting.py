@@ -59,3 +59,23 @@ def test_unparsed_items_survive_verbatim_and_last() -> None:
     result = format_text(original)
     assert result.problems == []
     assert result.formatted.endswith("- [B](https://b.example) - 2020.\n- something **odd** here\n")
+
+
+def test_numbered_entries_become_bullets_without_counting_their_numbers_as_lost() -> None:
+    original = "# T\n\n## S\n\n1. [B](https://b.example) `Uber`\n2. [A](https://a.example) `Lyft`\n"
+    result = format_text(original)
+    assert result.problems == []
+    assert (
+        "- [A](https://a.example) - `Lyft`\n- [B](https://b.example) - `Uber`\n" in result.formatted
+    )
+
+
+def test_a_logo_heading_and_an_old_awesome_badge_are_not_lost() -> None:
+    badge = "[![Awesome](https://cdn.example/sindresorhus/awesome/badge.svg)](https://github.com/sindresorhus/awesome)"
+    for original in (
+        '<h1 align="center">\n\t<img src="https://logo.example/l.svg">\n</h1>\n\n## S\n\n- [A](https://a.example)\n',
+        f"# T {badge}\n\n## S\n\n- [A](https://a.example)\n",
+    ):
+        result = format_text(original)
+        assert result.problems == [], original
+        assert format_text(result.formatted).formatted == result.formatted

@@ -41,3 +41,10 @@ def test_github_slugs() -> None:
         "tools-1",
         "tools-2",
     ]
+
+
+def test_a_link_inside_brackets_that_are_not_a_link_is_found() -> None:
+    found = [
+        (link.label, link.url) for link in find_links("A [[pdf](https://p.example)] [x [y](u)] z")
+    ]
+    assert found == [("pdf", "https://p.example"), ("y", "u")]

@@ -201,3 +201,81 @@ def test_intro_list_with_real_links_is_kept() -> None:
         "# X\n\n- [Site](https://site.example)\n\n## Tools\n\n- [A](https://a.example)\n"
     )
     assert [b.kind for b in doc.intro] == ["list"] and doc.toc_line is None
+
+
+def test_numbered_item_over_its_own_indented_sub_list_is_an_item_not_a_heading() -> None:
+    text = (
+        "# X\n\n## Week\n\n1. A model that reads. [Paper](https://p.example)\n"
+        "  - https://p.example\n2. Another one. [Paper](https://q.example)\n"
+        "  - https://q.example\n"
+    )
+    doc = parse_document(text)
+    assert [s.heading for s in doc.walk()] == ["Week"]
+    assert [e.line for e in doc.sections[0].entries] == [5, 7]
+
+
+def test_numbered_line_over_a_flush_bullet_list_is_still_a_heading() -> None:
+    doc = parse_document("# X\n\n## Efficiency\n\n1. Cost\n- [A](https://a.example)\n")
+    assert [(s.heading, s.level) for s in doc.walk()] == [("Efficiency", 2), ("1. Cost", 3)]
+
+
+def test_blocks_remember_how_many_entries_stood_above_them() -> None:
+    text = (
+        "# X\n\n## Analytics\n\n_Web_\n\n- [B](https://b.example) - Web.\n- [A](https://a.example) - Web.\n\n"
+        "_Business_\n\n- [D](https://d.example) - Business.\n\n<!-- end -->\n"
+    )
+    section = parse_document(text).sections[0]
+    assert [(b.text, b.entries_before) for b in section.blocks] == [
+        ("_Web_", 0),
+        ("_Business_", 2),
+        ("<!-- end -->", 3),
+    ]
+
+
+def test_contents_heading_variants_with_markers_and_notes_are_the_catalog() -> None:
+    text = (
+        "# X\n\n## Table of Content\n\n<!-- MarkdownTOC depth=4 -->\n\n- [Tools](#tools)\n"
+        "    - [Sub](#sub)\n\n*(More than the top ten)*\n\n* [Old](#old) : before 2012\n\n"
+        "<!-- /MarkdownTOC -->\n\n* * *\n\n## Tools\n\n### Sub\n\n## Old\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line == 3 and "MarkdownTOC" in doc.toc_text
+    assert [s.heading for s in doc.walk()] == ["Tools", "Sub", "Old"]
+
+
+def test_contents_section_with_real_prose_is_not_the_catalog() -> None:
+    text = (
+        "# X\n\n## Contents\n\n- [Tools](#tools)\n\nSee [the site](https://s.example) for more.\n\n"
+        "## Tools\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line is None and [s.heading for s in doc.walk()] == ["Contents", "Tools"]
+
+
+def test_bold_contents_label_over_a_hand_kept_list_goes_with_it() -> None:
+    text = "# X\n\nIntro.\n\n**Table of Contents**\n\n1. [Tools](#tools)\n2. [Data](#data)\n\n## Tools\n"
+    doc = parse_document(text)
+    assert doc.toc_line == 5 and doc.toc_text.startswith("**Table of Contents**")
+    assert [b.text for b in doc.intro] == ["Intro."]
+
+
+def test_title_badges_are_kept_and_a_badge_line_under_the_title_joins_it() -> None:
+    own = (
+        "[![Awesome](https://cdn.example/sindresorhus/awesome/media/badge.svg)](https://a.example)"
+    )
+    doc = parse_document(f"# List {own}\n\nIntro.\n")
+    assert (doc.title, doc.title_badges) == ("List", own)
+    below = parse_document(f"# List\n\n{own}\n\nIntro.\n")
+    assert (below.title_badges, [b.text for b in below.intro]) == (own, ["Intro."])
+    other = "[![CI](https://ci.example/b.svg)](https://ci.example)"
+    kept = parse_document(f"# List\n\n{other}\n")
+    assert kept.title_badges == "" and [b.text for b in kept.intro] == [other]
+
+
+def test_html_title_with_a_logo_stays_verbatim_and_no_later_heading_becomes_the_title() -> None:
+    text = '<h1 align="center">\n\t<img src="logo.svg" alt="Awesome">\n</h1>\n\n## Tools\n\n# Resources\n'
+    doc = parse_document(text)
+    assert doc.title is None and doc.intro[0].text.startswith("<h1")
+    assert [s.heading for s in doc.walk()] == ["Tools", "Resources"]
+    plain = parse_document("<h1>My List</h1>\n\n## Tools\n")
+    assert plain.title == "My List" and plain.intro == []

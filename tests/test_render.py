@@ -166,3 +166,42 @@ def test_upstream_parse_render_parse_keeps_every_entry(upstream_text: str) -> No
     assert after == before
     raws = [[e.raw for e in s.entries if not e.parsed] for s in doc.walk()]
     assert [[e.raw for e in s.entries if not e.parsed] for s in again.walk()] == raws
+
+
+def test_labels_and_details_tags_keep_their_entries_apart() -> None:
+    text = (
+        "# X\n\n## Analytics\n\n_Web_\n\n- [B](https://b.example) - Web.\n- [A](https://a.example) - Web.\n\n"
+        "_Business_\n\n- [D](https://d.example) - Business.\n- [C](https://c.example) - Business.\n\n"
+        "<details>\n<summary>More</summary>\n\n- [F](https://f.example)\n- [E](https://e.example)\n\n</details>\n"
+    )
+    out = render_document(parse_document(text))
+    body = out[out.index("## Analytics") :]
+    assert body == (
+        "## Analytics\n\n_Web_\n\n- [A](https://a.example) - Web.\n- [B](https://b.example) - Web.\n\n"
+        "_Business_\n\n- [C](https://c.example) - Business.\n- [D](https://d.example) - Business.\n\n"
+        "<details>\n<summary>More</summary>\n\n- [E](https://e.example)\n- [F](https://f.example)\n\n</details>\n"
+    )
+    assert render_document(parse_document(out)) == out
+
+
+def test_title_keeps_its_own_awesome_badge_and_gets_one_only_when_missing() -> None:
+    own = (
+        "[![Awesome](https://cdn.example/sindresorhus/awesome/media/badge.svg)](https://a.example)"
+    )
+    assert render_document(parse_document(f"# L {own}\n")).startswith(f"# L {own}\n")
+    assert render_document(parse_document(f"# L\n\n{own}\n\nIntro.\n")).startswith(
+        f"# L {own}\n\nIntro."
+    )
+    ci = "[![CI](https://ci.example/b.svg)](https://ci.example)"
+    assert render_document(parse_document(f"# L {ci}\n")).startswith(
+        f"# L {ci} [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+    )
+
+
+def test_contents_nest_by_the_heading_tree_so_the_list_starts_flush() -> None:
+    text = "# X\n\n## Tools\n\n## Files\n\n# Resources\n\n## Websites\n\n### Deep\n"
+    out = render_document(parse_document(text))
+    assert (
+        "## Contents\n\n- [Tools](#tools)\n- [Files](#files)\n- [Resources](#resources)\n"
+        "  - [Websites](#websites)\n\n"
+    ) in out
