@@ -49,6 +49,31 @@ _PAREN_YEAR_AUTHORS = re.compile(
     rf"^\((?P<year>{_YEAR})\)[,.]?\s+(?P<authors>[^\d()\[\]*:;]{{2,200}}?)[.,]?$"
 )
 _MAX_AUTHOR_WORDS = 5
+_MAX_VENUE_WORDS = 8
+_LOWER_CAMEL = re.compile(r"[a-z]+[A-Z]")  # arXiv, bioRxiv
+_SENTENCE_ENDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "around",
+        "at",
+        "after",
+        "before",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "since",
+        "the",
+        "to",
+        "until",
+        "with",
+    ]
+)
 _CANONICAL_AUTHOR = re.compile(r"(?:[^.,*_\[\]`|]|(?<=\b[A-Z])\.)+")
 _CANONICAL_VENUE = re.compile(r"[^.!?,*_\[\]`|]{1,80}")
 _QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
@@ -109,6 +134,8 @@ def _parse_meta_tail(rest: str) -> _Tail:
         tail.name = unescape(match.group("name")).strip()
         rest = rest[match.end() :]
     match = _META_YEAR.match(rest)
+    if match and match.group("venue") and not plausible_venue(match.group("venue")):
+        match = None  # "course on Coursera that was only done in 2013." is a sentence
     if match:
         if match.group("authors"):
             tail.authors, tail.first_only = split_authors(match.group("authors"))
@@ -195,12 +222,29 @@ def _parse_bold_meta(meta: str) -> _Tail:
     return _Tail(description=meta.strip().lstrip(",.:;-–— ").strip())
 
 
+def plausible_venue(venue: str) -> bool:
+    """Does the text before a year name a venue ("NeurIPS", "Findings of EMNLP", "arXiv")?
+
+    A capitalised, short name that does not end like a sentence leading up to a
+    year ("released in", "done since").
+    """
+    venue = venue.strip()
+    words = venue.split()
+    return (
+        0 < len(words) <= _MAX_VENUE_WORDS
+        and (venue[0].isupper() or venue[0].isdigit() or bool(_LOWER_CAMEL.match(venue)))
+        and words[-1].casefold() not in _SENTENCE_ENDS
+    )
+
+
 def _reads_back(tail: _Tail) -> bool:
     """Would ``AUTHORS, VENUE YEAR.`` as the renderer writes it parse into these parts?"""
     authors = tail.authors or []
     if not all(_CANONICAL_AUTHOR.fullmatch(name) for name in authors):
         return False
-    if tail.venue is not None and not _CANONICAL_VENUE.fullmatch(tail.venue):
+    if tail.venue is not None and not (
+        _CANONICAL_VENUE.fullmatch(tail.venue) and plausible_venue(tail.venue)
+    ):
         return False
     if authors and tail.year is None:
         # without a year only "Surname et al." is told apart from a description

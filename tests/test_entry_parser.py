@@ -81,3 +81,18 @@ def test_parts_the_canonical_line_cannot_carry_stay_in_the_description() -> None
         assert entry is not None and entry.authors == [] and entry.year is None, text
         assert entry.description.startswith("*"), text
         _round_trips(text)
+
+
+def test_a_sentence_ending_in_a_year_is_a_description_not_a_venue() -> None:
+    for text in (
+        "[NLP](https://n.example) - course on Coursera that was only done in 2013. More.",
+        "[T](https://t.example) - A tool released in 2019.",
+    ):
+        entry = parse_entry_text(text)
+        assert entry is not None and (entry.venue, entry.year) == (None, None), text
+    for text, venue in (
+        ("[T](https://t.example) - Findings of EMNLP 2022.", "Findings of EMNLP"),
+        ("[T](https://t.example) - **X**. Smith et al., arXiv 2023.", "arXiv"),
+    ):
+        entry = parse_entry_text(text)
+        assert entry is not None and entry.venue == venue, text
