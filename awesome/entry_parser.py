@@ -50,6 +50,7 @@ _PAREN_YEAR_AUTHORS = re.compile(
 )
 _MAX_AUTHOR_WORDS = 5
 _MAX_VENUE_WORDS = 8
+_MAX_LOWERCASE_VENUE_WORDS = 2
 _LOWER_CAMEL = re.compile(r"[a-z]+[A-Z]")  # arXiv, bioRxiv
 _SENTENCE_ENDS = frozenset(
     [
@@ -119,7 +120,7 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
     for link in reversed(found):
         if link.image or not _LINK_GLUE.match(text[link.end : end]):
             break
-        links.insert(0, Link(unescape(link.label), link.url))
+        links.insert(0, Link(unescape(link.label), link.url, source=link.label))
         end = link.start
     if not links:
         return text.strip(), []
@@ -167,7 +168,9 @@ def _first_link_entry(text: str) -> Entry | None:
     separator = _SEPARATOR.match(rest)
     rest = rest[separator.end() :] if separator else rest.lstrip()
     tail = _parse_meta_tail(rest)
-    return _make_entry(unescape(link.label).strip(), link.url, link.label, tail)
+    entry = _make_entry(unescape(link.label).strip(), link.url, link.label, tail)
+    entry.title_source = link.label.strip()
+    return entry
 
 
 def _bold_first_entry(text: str) -> Entry | None:
@@ -186,6 +189,7 @@ def _bold_first_entry(text: str) -> Entry | None:
     if trailing_name and not prefix and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
         text = text[: trailing_name.start()].rstrip()
+    title_source = _strip_quotes(bold.group("text"))
     title = _strip_quotes(unescape(bold.group("text")))
     primary = links[0]
     in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
@@ -206,7 +210,9 @@ def _bold_first_entry(text: str) -> Entry | None:
             tail.venue, tail.year = again.venue, again.year
             tail.description = again.description
             tail.links = [*(again.links or []), *extra]
-    return _make_entry(title, primary.url, primary.label, tail)
+    entry = _make_entry(title, primary.url, primary.label, tail)
+    entry.title_source = title_source
+    return entry
 
 
 def _parse_bold_meta(meta: str) -> _Tail:
@@ -232,8 +238,13 @@ def plausible_venue(venue: str) -> bool:
     words = venue.split()
     return (
         0 < len(words) <= _MAX_VENUE_WORDS
-        and (venue[0].isupper() or venue[0].isdigit() or bool(_LOWER_CAMEL.match(venue)))
-        and words[-1].casefold() not in _SENTENCE_ENDS
+        and (
+            venue[0].isupper()
+            or venue[0].isdigit()
+            or bool(_LOWER_CAMEL.match(venue))
+            or len(words) <= _MAX_LOWERCASE_VENUE_WORDS  # "arxiv", "neurips workshop"
+        )
+        and (len(words) == 1 or words[-1].casefold() not in _SENTENCE_ENDS)
     )
 
 

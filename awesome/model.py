@@ -17,6 +17,8 @@ class Link:
 
     label: str
     url: str
+    source: str | None = field(default=None, compare=False)
+    """The label as written (``![OSS][OSS Icon]``); rendered as is while ``label`` matches it."""
 
 
 @dataclass
@@ -60,6 +62,9 @@ class Entry:
     raw: str = field(default="", compare=False)
     label: str | None = field(default=None, compare=False)
     """The source label of the primary link (``Paper``), which the canonical form drops."""
+    title_source: str | None = field(default=None, compare=False)
+    """The title as written (``**Name**``, a code span); rendered as is while ``title`` matches it,
+    so markup in a title stays markup instead of being escaped into visible characters."""
 
     def all_links(self) -> Iterator[Link]:
         """The primary link, labelled links, links in the description, then children's."""

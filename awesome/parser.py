@@ -283,6 +283,14 @@ class _Builder:
         block.entries_before = len(section.entries)
         section.blocks.append(block)
 
+    def badges_above_title(self) -> None:
+        """A badge line that is all a list has above its title joins the title line."""
+        doc = self.doc
+        if len(doc.intro) == 1 and not doc.title_badges:
+            badges = doc.intro.pop()
+            if not self._badges_for_title(badges):
+                doc.intro.append(badges)
+
     def _badges_for_title(self, block: Block) -> bool:
         """A badge line right under a title without badges joins the title line."""
         doc = self.doc
@@ -329,6 +337,7 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
         builder.doc.title = _title_from(text)
         builder.doc.title_badges = _badges_of(text)
         builder.doc.title_line = line
+        builder.badges_above_title()
         return
     if level <= 3 and _is_toc_heading(text) and _skip_toc(builder, reader, line):
         return

@@ -9,12 +9,12 @@ contents list, moves blocks above entries, and writes each entry on one line:
 from __future__ import annotations
 
 from awesome.config import Config
-from awesome.inline import escape
+from awesome.inline import escape, link_at, unescape
 from awesome.metadata import MetadataLock
 from awesome.model import Block, Document, Entry, Section
 from awesome.parser import is_awesome_badge
-from awesome.slug import SlugCounter, github_slug
-from awesome.sorting import sort_entries
+from awesome.slug import SlugCounter, github_slug, heading_text
+from awesome.sorting import section_parts, sort_entries
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 CONTENTS = "Contents"
@@ -45,6 +45,16 @@ def _meta(entry: Entry) -> str:
     return ""
 
 
+def link_label(text: str, source: str | None) -> str:
+    """A link label that reads back as ``text``: the source's own markup while it still says
+    ``text`` (a bold title, a badge image), else ``text`` escaped."""
+    if source is not None and unescape(source) == text:
+        found = link_at(f"[{source}](x)", 0)
+        if found is not None and found.label == source:
+            return source
+    return escape(text)
+
+
 def render_entry(entry: Entry, indent: str = "") -> str:
     """One entry (and its nested items) in canonical form; unparsed entries verbatim."""
     if not entry.parsed:
@@ -59,20 +69,22 @@ def render_entry(entry: Entry, indent: str = "") -> str:
         tail.append(entry.description)
     if entry.links:
         tail.append(
-            LINK_SEPARATOR.join(f"[{escape(link.label)}]({link.url})" for link in entry.links)
+            LINK_SEPARATOR.join(
+                f"[{link_label(link.label, link.source)}]({link.url})" for link in entry.links
+            )
         )
-    line = f"{indent}- [{escape(entry.title)}]({entry.url})"
+    line = f"{indent}- [{link_label(entry.title, entry.title_source)}]({entry.url})"
     if tail:
         line += " - " + " ".join(tail)
     children = [render_entry(child, indent + "  ") for child in entry.children]
     return "\n".join([line, *children])
 
 
-def render_title(title: str | None, badges: str = "") -> str | None:
-    """``# Title`` with the badges it carried, or the Awesome badge when it had none."""
+def render_title(title: str | None, badges: str = BADGE) -> str | None:
+    """``# Title`` followed by its badges (the Awesome badge unless told otherwise)."""
     if not title:
         return None
-    return f"# {title} {badges or BADGE}"
+    return f"# {title} {badges}".rstrip()
 
 
 def _title_badges(doc: Document) -> str:
@@ -106,16 +118,14 @@ def contents_lines(doc: Document) -> list[str]:
 
 def _plain_heading(heading: str) -> str:
     """Heading text without link or emphasis markup, for use as a link label."""
-    from awesome.slug import _MARKUP
-
-    return _MARKUP.sub(lambda m: m.group(1) or "", heading).strip()
+    return heading_text(heading).strip()
 
 
 def _render_section(section: Section, lock: MetadataLock, config: Config, out: list[str]) -> None:
     level = section.level
     out.append(f"{'#' * level} {section.heading}")
     out.append("")
-    for part in _section_parts(section):
+    for part in section_parts(section):
         if isinstance(part, Block):
             out += [part.text, ""]
         else:
@@ -123,26 +133,6 @@ def _render_section(section: Section, lock: MetadataLock, config: Config, out: l
             out.append("")
     for sub in section.subsections:
         _render_section(sub, lock, config, out)
-
-
-def _section_parts(section: Section) -> list[Block | list[Entry]]:
-    """Blocks and runs of entries in source order; entries are sorted only within a run.
-
-    A block that stood between entries (a ``_Business Intelligence_`` label, a
-    ``</details>``) keeps the entries above and below it apart, so grouping survives.
-    """
-    parts: list[Block | list[Entry]] = []
-    entries = section.entries
-    start = 0
-    for block in sorted(section.blocks, key=lambda b: b.entries_before):
-        cut = min(max(block.entries_before, start), len(entries))
-        if cut > start:
-            parts.append(entries[start:cut])
-            start = cut
-        parts.append(block)
-    if start < len(entries):
-        parts.append(entries[start:])
-    return parts
 
 
 def has_contents(doc: Document) -> bool:

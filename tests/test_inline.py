@@ -48,3 +48,13 @@ def test_a_link_inside_brackets_that_are_not_a_link_is_found() -> None:
         (link.label, link.url) for link in find_links("A [[pdf](https://p.example)] [x [y](u)] z")
     ]
     assert found == [("pdf", "https://p.example"), ("y", "u")]
+
+
+def test_slugs_of_headings_with_badges_keep_the_space_before_the_image() -> None:
+    # GitHub reads the anchor from the heading's text, where an image counts for nothing
+    assert (
+        github_slug("Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)")
+        == "awesome-llm-"
+    )
+    assert github_slug("Tools [![List][icon]](https://l.example)") == "tools-"
+    assert github_slug("🚀(New) Experiments") == "new-experiments"

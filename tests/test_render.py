@@ -205,3 +205,43 @@ def test_contents_nest_by_the_heading_tree_so_the_list_starts_flush() -> None:
         "## Contents\n\n- [Tools](#tools)\n- [Files](#files)\n- [Resources](#resources)\n"
         "  - [Websites](#websites)\n\n"
     ) in out
+
+
+def test_markup_in_titles_and_badge_labels_is_written_as_the_source_had_it() -> None:
+    text = (
+        "# X\n\n## Tools\n\n- [**Bold Name**](https://b.example) - Fast.\n"
+        "- [`tool`](https://t.example) - Lightweight. [![OSS][OSS Icon]](https://s.example)\n"
+        "- [a_b c](https://a.example) - x [![B](https://i.example/b.svg)](https://y.example)\n"
+    )
+    out = render_document(parse_document(text))
+    assert "- [**Bold Name**](https://b.example) - Fast.\n" in out
+    assert (
+        "- [`tool`](https://t.example) - Lightweight. [![OSS][OSS Icon]](https://s.example)\n"
+        in out
+    )
+    assert "[![B](https://i.example/b.svg)](https://y.example)" in out
+    # in canonical order the markup does not count: a_b, Bold Name, tool
+    assert out.index("[a_b c]") < out.index("[**Bold Name**]") < out.index("[`tool`]")
+    # a title changed since parsing (say by lint --fix) is written escaped
+    doc = parse_document(text)
+    doc.sections[0].entries[0].title = "*Starred* Name"
+    assert "- [\\*Starred\\* Name](https://b.example)" in render_document(doc)
+
+
+def test_contents_labels_and_anchors_of_headings_with_badges() -> None:
+    text = "# X\n\n## Markdown Tools [![List][icon]](https://l.example)\n\n## Other [x](https://o.example)\n"
+    out = render_document(parse_document(text))
+    assert "- [Markdown Tools](#markdown-tools-)\n- [Other x](#other-x)\n" in out
+
+
+def test_a_badge_line_above_the_title_joins_it_and_stays_there() -> None:
+    text = (
+        "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+        "[![X](https://x.example/b.svg)](https://x.example)\n\n# Prod ML\n\nIntro.\n"
+    )
+    out = render_document(parse_document(text))
+    assert out.startswith(
+        "# Prod ML [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) "
+        "[![X](https://x.example/b.svg)](https://x.example)\n\nIntro.\n"
+    )
+    assert render_document(parse_document(out)) == out
