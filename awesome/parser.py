@@ -148,6 +148,10 @@ class _Reader:
             if not line.strip():
                 following = self.next_nonblank(self.pos)
                 if following < len(self.lines) and _continues_list(self.lines[following], stack):
+                    if stack and not _ITEM.match(self.lines[following]):
+                        # a second paragraph, a table or code inside the item: the blank
+                        # lines belong to it, or its verbatim text would run them together
+                        stack[-1].lines.extend(self.lines[self.pos : following])
                     self.pos = following
                     continue
                 break

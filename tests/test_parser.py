@@ -279,3 +279,10 @@ def test_html_title_with_a_logo_stays_verbatim_and_no_later_heading_becomes_the_
     assert [s.heading for s in doc.walk()] == ["Tools", "Resources"]
     plain = parse_document("<h1>My List</h1>\n\n## Tools\n")
     assert plain.title == "My List" and plain.intro == []
+
+
+def test_blank_lines_inside_an_item_stay_in_its_verbatim_text() -> None:
+    text = "# X\n\n## S\n\n- odd item\n\n  | a | b |\n  |---|---|\n- [A](https://a.example)\n"
+    entry = parse_document(text).sections[0].entries[0]
+    assert not entry.parsed
+    assert entry.raw == "- odd item\n\n  | a | b |\n  |---|---|"
