@@ -44,6 +44,10 @@ _TOC_NAMES = {
     "index",
 }
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+# <details>, <summary>Expand contents</summary>, </details> around a contents list
+_DETAILS_LINE = re.compile(
+    r"^\s*(?:</?details\b[^>]*>|<summary\b[^>]*>[^<]*</summary>)\s*$", re.IGNORECASE
+)
 # A link-free line a hand-kept contents list may carry: "*(More than Top 100)*"
 _TOC_NOTE_MAX = 80
 _HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
@@ -232,7 +236,8 @@ def _heading_text(raw: str | None) -> str:
     return (raw or "").strip()
 
 
-def _is_toc_heading(text: str) -> bool:
+def is_contents_heading(text: str) -> bool:
+    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?"""
     plain = re.sub(r"[^\w ]", "", text).strip().casefold()
     return plain in _TOC_NAMES
 
@@ -321,7 +326,11 @@ class _Builder:
                 self.doc.toc_line = items[0].line
                 self.doc.toc_text = text
                 label = self.doc.intro[-1] if self.doc.intro else None
-                if label is not None and label.kind == "paragraph" and _is_toc_heading(label.text):
+                if (
+                    label is not None
+                    and label.kind == "paragraph"
+                    and is_contents_heading(label.text)
+                ):
                     self.doc.intro.pop()
                     self.doc.toc_line = label.line
                     self.doc.toc_text = f"{label.text}\n\n{text}"
@@ -343,7 +352,7 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
         builder.doc.title_line = line
         builder.badges_above_title()
         return
-    if level <= 3 and _is_toc_heading(text) and _skip_toc(builder, reader, line):
+    if level <= 3 and is_contents_heading(text) and _skip_toc(builder, reader, line):
         return
     builder.open_section(text, level, line)
 
@@ -372,6 +381,17 @@ def _is_anchor_item(text: str) -> bool:
     )
 
 
+def _only_anchor_links(text: str) -> bool:
+    """A line such as ``**[⬆ back to top](#contents)**``: in-page links and nothing to read."""
+    links = list(find_links(text))
+    return (
+        bool(links)
+        and all(link.url.startswith("#") for link in links)
+        and len(text.strip()) <= _TOC_NOTE_MAX
+        and not _starts_block(text)
+    )
+
+
 def _is_anchor_list(lines: list[str]) -> bool:
     """Is every non-blank line a list item made only of ``#anchor`` links?"""
     body = [text for text in lines if text.strip()]
@@ -387,10 +407,15 @@ def _is_toc_body(lines: list[str]) -> bool:
     body = [text for text in lines if text.strip()]
     if not any(_is_anchor_item(text) for text in body):
         return False
+    opened = sum(text.lower().count("<details") for text in body)
+    if opened != sum(text.lower().count("</details") for text in body):
+        return False  # dropping half of a <details> would fold or unfold what follows
     return all(
         _is_anchor_item(text)
         or _RULE.match(text)
         or _COMMENT_LINE.match(text)
+        or _DETAILS_LINE.match(text)
+        or _only_anchor_links(text)
         or (
             not _starts_block(text)
             and "](" not in text

@@ -12,7 +12,7 @@ from awesome.config import Config
 from awesome.inline import escape, link_at, unescape
 from awesome.metadata import MetadataLock
 from awesome.model import Block, Document, Entry, Section
-from awesome.parser import is_awesome_badge
+from awesome.parser import is_awesome_badge, is_contents_heading
 from awesome.slug import SlugCounter, github_slug, heading_text
 from awesome.sorting import section_parts, sort_entries
 
@@ -136,7 +136,13 @@ def _render_section(section: Section, lock: MetadataLock, config: Config, out: l
 
 
 def has_contents(doc: Document) -> bool:
-    return any(section.level <= 3 for section in doc.walk())
+    """Should the document get a generated contents list?
+
+    Not when it keeps a contents section of its own that the parser could not
+    safely replace (one with prose in it): two contents lists would stand there.
+    """
+    sections = [section for section in doc.walk() if section.level <= 3]
+    return bool(sections) and not any(is_contents_heading(s.heading) for s in sections)
 
 
 def render_document(

@@ -286,3 +286,15 @@ def test_blank_lines_inside_an_item_stay_in_its_verbatim_text() -> None:
     entry = parse_document(text).sections[0].entries[0]
     assert not entry.parsed
     assert entry.raw == "- odd item\n\n  | a | b |\n  |---|---|"
+
+
+def test_contents_folded_in_details_with_a_back_to_top_link_is_the_catalog() -> None:
+    text = (
+        "# X\n\n## Contents\n\n<details>\n<summary>Expand contents</summary>\n\n"
+        "- [Tools](#tools)\n\n**[⬆ back to top](#contents)**\n\n</details>\n\n## Tools\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line == 3 and [s.heading for s in doc.walk()] == ["Tools"]
+    # a <details> the list opens but does not close stays, with its contents section
+    unbalanced = text.replace("</details>\n\n", "")
+    assert [s.heading for s in parse_document(unbalanced).walk()] == ["Contents", "Tools"]

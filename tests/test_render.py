@@ -245,3 +245,9 @@ def test_a_badge_line_above_the_title_joins_it_and_stays_there() -> None:
         "[![X](https://x.example/b.svg)](https://x.example)\n\nIntro.\n"
     )
     assert render_document(parse_document(out)) == out
+
+
+def test_a_kept_contents_section_is_not_doubled_by_a_generated_one() -> None:
+    text = "# X\n\n## Contents\n\n<details>\n\n- [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example)\n"
+    out = render_document(parse_document(text))
+    assert out.count("## Contents") == 1 and "<details>" in out
