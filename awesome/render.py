@@ -48,11 +48,12 @@ def _meta(entry: Entry) -> str:
 def link_label(text: str, source: str | None) -> str:
     """A link label that reads back as ``text``: the source's own markup while it still says
     ``text`` (a bold title, a badge image), else ``text`` escaped."""
-    if source is not None and unescape(source) == text:
-        found = link_at(f"[{source}](x)", 0)
-        if found is not None and found.label == source:
-            return source
-    return escape(text)
+    if source is None or (source != text and unescape(source) != text):
+        return escape(text)
+    if "[" not in source and "]" not in source:
+        return source  # nothing in it can end the label early
+    found = link_at(f"[{source}](x)", 0)
+    return source if found is not None and found.label == source else escape(text)
 
 
 def render_entry(entry: Entry, indent: str = "") -> str:

@@ -7,6 +7,8 @@ Undated entries follow dated ones; unparsed entries come last in source order.
 
 from __future__ import annotations
 
+import re
+
 from awesome.metadata import MetadataLock
 from awesome.model import Block, Entry, Section
 from awesome.slug import heading_text
@@ -15,12 +17,15 @@ SORT_MODES = ("canonical", "title", "none")
 
 # Sorts after every ISO date, so entries without an arXiv date close their year.
 _NO_DATE = "~"
+_MARKUP_CHARS = re.compile(r"[*`\[<]")
 _LEADING_PUNCTUATION = "\"'“‘«([{"
 
 
 def sort_title(title: str) -> str:
     """The title as read, for ordering: ``**Bold**`` and ```tool``` sort as Bold and tool."""
-    return heading_text(title).strip().lstrip(_LEADING_PUNCTUATION).casefold()
+    if _MARKUP_CHARS.search(title):
+        title = heading_text(title)
+    return title.strip().lstrip(_LEADING_PUNCTUATION).casefold()
 
 
 def canonical_key(entry: Entry, lock: MetadataLock) -> tuple[int, int, str, str]:
