@@ -50,6 +50,8 @@ _DETAILS_LINE = re.compile(
 )
 # A link-free line a hand-kept contents list may carry: "*(More than Top 100)*"
 _TOC_NOTE_MAX = 80
+_GROUP_LABEL_MAX = 80
+_LABEL_BULLET = re.compile(r"^([ \t]*)[*+](?=[ \t])")
 _HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
 
@@ -222,7 +224,7 @@ def _item_to_entry(item: _Item) -> Entry:
     entry = parse_entry_text(_item_text(item))
     raw = "\n".join(_raw_lines(item))
     if entry is None:
-        return Entry(title="", parsed=False, line=item.line, raw=raw)
+        return _group_label(item) or Entry(title="", parsed=False, line=item.line, raw=raw)
     entry.line = item.line
     entry.raw = raw
     entry.children = [_item_to_entry(child) for child in item.children]
@@ -230,6 +232,20 @@ def _item_to_entry(item: _Item) -> Entry:
         # a nested item we cannot read would lose its place: keep the whole item verbatim
         return Entry(title="", parsed=False, line=item.line, raw=raw)
     return entry
+
+
+def _group_label(item: _Item) -> Entry | None:
+    """``* General`` over a nested list of entries: a label, kept as written, over entries
+    that are read (and checked, exported, linked) like any other."""
+    text = _item_text(item)
+    if not item.children or "](" in text or len(text) > _GROUP_LABEL_MAX or len(item.lines) > 1:
+        return None
+    children = [_item_to_entry(child) for child in item.children]
+    if not all(child.parsed for child in children):
+        return None
+    # the label's bullet follows its entries' canonical "-", so the list stays one list
+    label = _LABEL_BULLET.sub(r"\1-", item.lines[0])
+    return Entry(title="", parsed=False, line=item.line, raw=label, children=children)
 
 
 def _heading_text(raw: str | None) -> str:

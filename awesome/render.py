@@ -59,7 +59,9 @@ def link_label(text: str, source: str | None) -> str:
 def render_entry(entry: Entry, indent: str = "") -> str:
     """One entry (and its nested items) in canonical form; unparsed entries verbatim."""
     if not entry.parsed:
-        return entry.raw
+        # verbatim; a group label's entries are written under it like any nested entries
+        nested = [render_entry(child, indent + "  ") for child in entry.children]
+        return "\n".join([entry.raw, *nested])
     tail = []
     if entry.name:
         tail.append(f"**{escape(entry.name)}**.")

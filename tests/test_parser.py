@@ -298,3 +298,14 @@ def test_contents_folded_in_details_with_a_back_to_top_link_is_the_catalog() -> 
     # a <details> the list opens but does not close stays, with its contents section
     unbalanced = text.replace("</details>\n\n", "")
     assert [s.heading for s in parse_document(unbalanced).walk()] == ["Contents", "Tools"]
+
+
+def test_a_label_item_over_entries_keeps_its_text_and_its_entries_are_read() -> None:
+    text = (
+        "# X\n\n## Text\n\n* General\n    * [difflib](https://d.example) - Deltas.\n"
+        "    * [chardet](https://c.example) - Encodings.\n* Odd\n    * no link here\n"
+    )
+    label, odd = parse_document(text).sections[0].entries
+    assert (label.parsed, label.raw, label.line) == (False, "- General", 5)
+    assert [(c.title, c.line) for c in label.children] == [("difflib", 6), ("chardet", 7)]
+    assert not odd.parsed and odd.children == [] and odd.raw == "* Odd\n    * no link here"

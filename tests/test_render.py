@@ -251,3 +251,10 @@ def test_a_kept_contents_section_is_not_doubled_by_a_generated_one() -> None:
     text = "# X\n\n## Contents\n\n<details>\n\n- [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example)\n"
     out = render_document(parse_document(text))
     assert out.count("## Contents") == 1 and "<details>" in out
+
+
+def test_a_label_item_is_written_as_is_with_its_entries_under_it() -> None:
+    text = "# X\n\n## Text\n\n* General\n    * [difflib](https://d.example) - Deltas.\n"
+    out = render_document(parse_document(text))
+    assert "\n- General\n  - [difflib](https://d.example) - Deltas.\n" in out
+    assert render_document(parse_document(out)) == out
