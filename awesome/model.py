@@ -109,6 +109,8 @@ class Document:
 
     title: str | None
     title_line: int | None = field(default=None, compare=False)
+    front_matter: str = field(default="", compare=False)
+    """A YAML front matter block (``---`` ... ``---``) that opens the file, kept first as written."""
     title_badges: str = field(default="", compare=False)
     """Badge links the title line carries (``[![Awesome](...)](...)``), kept as written."""
     intro: list[Block] = field(default_factory=list)

@@ -51,6 +51,8 @@ _DETAILS_LINE = re.compile(
 # A link-free line a hand-kept contents list may carry: "*(More than Top 100)*"
 _TOC_NOTE_MAX = 80
 _GROUP_LABEL_MAX = 80
+_FRONT_MATTER_MAX_LINES = 200
+_YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
 _LABEL_BULLET = re.compile(r"^([ \t]*)[*+](?=[ \t])")
 _HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
@@ -491,6 +493,10 @@ def _parse(text: str, path: str | None) -> Document:
         lines.pop()
     reader = _Reader(lines)
     builder = _Builder(path)
+    end = _front_matter_end(lines)
+    if end:
+        builder.doc.front_matter = "\n".join(lines[:end])
+        reader.pos = end
     while not reader.at_end():
         line = reader.peek()
         if not line.strip():
@@ -498,6 +504,23 @@ def _parse(text: str, path: str | None) -> Document:
             continue
         _dispatch(builder, reader, line)
     return builder.doc
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """How many lines a YAML front matter (Jekyll, Hugo) takes at the top; 0 when none.
+
+    ``---`` on the first line, ``key: value`` lines, and a closing ``---`` or ``...``:
+    read as Markdown it would become a rule and a heading.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        line = lines[index].rstrip()
+        if line in ("---", "..."):
+            return index + 1 if index > 1 else 0
+        if index == 1 and not _YAML_KEY.match(line):
+            return 0
+    return 0
 
 
 def _dispatch(builder: _Builder, reader: _Reader, line: str) -> None:

@@ -154,7 +154,7 @@ def render_document(
     """The canonical Markdown text of a document, ending with one newline."""
     lock = lock or MetadataLock()
     config = config or Config()
-    out: list[str] = []
+    out: list[str] = [doc.front_matter, ""] if doc.front_matter else []
     title = render_title(doc.title, _title_badges(doc))
     if title:
         out += [title, ""]

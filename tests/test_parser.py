@@ -309,3 +309,11 @@ def test_a_label_item_over_entries_keeps_its_text_and_its_entries_are_read() -> 
     assert (label.parsed, label.raw, label.line) == (False, "- General", 5)
     assert [(c.title, c.line) for c in label.children] == [("difflib", 6), ("chardet", 7)]
     assert not odd.parsed and odd.children == [] and odd.raw == "* Odd\n    * no link here"
+
+
+def test_yaml_front_matter_is_kept_apart_and_lines_stay_right() -> None:
+    doc = parse_document("---\ntitle: L\nlayout: default\n---\n\n# L\n\n## Tools\n")
+    assert doc.front_matter == "---\ntitle: L\nlayout: default\n---"
+    assert (doc.title, doc.title_line, doc.sections[0].line) == ("L", 6, 8)
+    rule_first = parse_document("---\n\n# L\n")
+    assert rule_first.front_matter == "" and rule_first.intro[0].kind == "rule"

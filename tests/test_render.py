@@ -258,3 +258,10 @@ def test_a_label_item_is_written_as_is_with_its_entries_under_it() -> None:
     out = render_document(parse_document(text))
     assert "\n- General\n  - [difflib](https://d.example) - Deltas.\n" in out
     assert render_document(parse_document(out)) == out
+
+
+def test_front_matter_stays_at_the_top() -> None:
+    text = "---\ntitle: L\n---\n\n# L\n\n## Tools\n\n- [A](https://a.example)\n"
+    out = render_document(parse_document(text))
+    assert out.startswith("---\ntitle: L\n---\n\n# L [![Awesome]")
+    assert render_document(parse_document(out)) == out
