@@ -53,6 +53,7 @@ _TOC_NOTE_MAX = 80
 _GROUP_LABEL_MAX = 80
 _FRONT_MATTER_MAX_LINES = 200
 _YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _LABEL_BULLET = re.compile(r"^([ \t]*)[*+](?=[ \t])")
 _HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
@@ -236,6 +237,17 @@ def _item_to_entry(item: _Item) -> Entry:
     return entry
 
 
+def _dedented(entry: Entry, indent: int) -> Entry:
+    """A top-level item written verbatim starts at the margin, with its lines' nesting kept:
+    left indented after a canonical entry, it would read back as that entry's child."""
+    if entry.parsed or indent == 0 or "\t" in entry.raw:
+        return entry
+    lines = entry.raw.split("\n")
+    cut = min(indent, *(len(line) - len(line.lstrip(" ")) for line in lines if line.strip()))
+    entry.raw = "\n".join(line[cut:] if line[:cut].strip() == "" else line for line in lines)
+    return entry
+
+
 def _group_label(item: _Item) -> Entry | None:
     """``* General`` over a nested list of entries: a label, kept as written, over entries
     that are read (and checked, exported, linked) like any other."""
@@ -338,6 +350,11 @@ class _Builder:
         if section is None:
             start = items[0].line - 1
             text = "\n".join(reader.lines[start : reader.pos]).rstrip()
+            if self.doc.toc_line is not None and _is_anchor_list(text.splitlines()):
+                # a second anchor list in the introduction: formatting drops the first, so
+                # this one would be taken for the catalog next time; it goes with it now
+                self.doc.toc_text += f"\n\n{text}"
+                return
             if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
                 # a contents list kept by hand without a heading: it is regenerated,
                 # and so is a label such as "**Table of Contents**" standing above it
@@ -355,7 +372,7 @@ class _Builder:
                 return
             self.doc.intro.append(Block("list", text, items[0].line))
             return
-        section.entries.extend(_item_to_entry(item) for item in items)
+        section.entries.extend(_dedented(_item_to_entry(item), item.indent) for item in items)
 
 
 def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) -> None:
@@ -391,12 +408,27 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
 
 
 def _is_anchor_item(text: str) -> bool:
+    """A list item of in-page links only, with no HTML in it (``<td>`` is not a contents line)."""
     return bool(
         _ITEM.match(text)
         and not _RULE.match(text)
         and "](" in text
+        and not _HTML_TAG.search(text)
         and all(link.url.startswith("#") for link in find_links(text))
     )
+
+
+def _join_continuations(lines: list[str]) -> list[str]:
+    """Non-blank lines, an item's indented continuation lines joined to it."""
+    joined: list[str] = []
+    for text in lines:
+        if not text.strip():
+            continue
+        if joined and _ITEM.match(joined[-1]) and text[:1] in " \t" and not _ITEM.match(text):
+            joined[-1] += " " + text.strip()
+        else:
+            joined.append(text)
+    return joined
 
 
 def _only_anchor_links(text: str) -> bool:
@@ -422,7 +454,7 @@ def _is_toc_body(lines: list[str]) -> bool:
     Hand-kept contents lists carry ``<!-- MarkdownTOC -->`` markers, a closing ``* * *``
     or a note such as ``*(More than Top 100)*``; all of it is replaced by the generated list.
     """
-    body = [text for text in lines if text.strip()]
+    body = _join_continuations(lines)
     if not any(_is_anchor_item(text) for text in body):
         return False
     opened = sum(text.lower().count("<details") for text in body)

@@ -79,3 +79,25 @@ def test_a_logo_heading_and_an_old_awesome_badge_are_not_lost() -> None:
         result = format_text(original)
         assert result.problems == [], original
         assert format_text(result.formatted).formatted == result.formatted
+
+
+def test_indented_first_item_that_is_not_read_stays_a_top_level_item() -> None:
+    original = (
+        "# T\n\n### S\n\n  - Paper: https://p.example\n"
+        "- **Scaling Laws**, Arxiv 2022 [Paper](https://arxiv.org/abs/2210.10760)\n"
+    )
+    result = format_text(original)
+    assert result.problems == []
+    assert (
+        "- [Scaling Laws](https://arxiv.org/abs/2210.10760) - Arxiv 2022.\n- Paper: https://p.example\n"
+        in (result.formatted)
+    )
+
+
+def test_contents_like_lists_are_judged_the_same_before_and_after_formatting() -> None:
+    for original in (
+        "## Contents\n- [Back-End](#back-end)\n    <td>CC BY-SA 4.0</td>\n",
+        "# T\n\n3. [Classification](#classification)\n<!-- note -->\n  - [Benchmarks](#benchmarks)\n",
+    ):
+        result = format_text(original)
+        assert result.problems == [], original
