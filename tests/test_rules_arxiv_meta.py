@@ -135,3 +135,14 @@ def test_no_lock_means_no_metadata_findings() -> None:
     body = "- [Totally different](https://arxiv.org/abs/1910.02054) - arXiv 2001.\n"
     for rule in (ARXIV_TITLE, ARXIV_TITLE_VARIANT, ARXIV_YEAR, YEAR_BEFORE_ARXIV):
         assert lint(rule, body) == []
+
+
+def test_a_mirror_page_links_the_paper_of_its_id() -> None:
+    body = (
+        "- [Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism]"
+        "(https://huggingface.co/papers/1910.02054) - 2019.\n"
+        "- [Shortcut Learning in NLU](https://ar5iv.labs.arxiv.org/html/2208.11857) - 2023.\n"
+    )
+    assert lines_of(lint(ARXIV_TITLE, body, LOCK)) == [5]
+    assert lines_of(lint(ARXIV_TITLE_VARIANT, body, LOCK)) == [6]
+    assert lines_of(lint(ARXIV_YEAR, body, LOCK)) == [6]
