@@ -235,6 +235,24 @@ DEFECTS = [
             ("double-link", "Kaplan"),
         ],
     ),
+    Case(
+        "dup-bold-shape-and-link-shape",
+        f"- **Language Models are Few-Shot Learners**, NeurIPS 2020 [Paper](https://arxiv.org/abs/2005.14165)\n"
+        f"- {GPT3}(https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html) - NeurIPS 2020.\n",
+        [("duplicate-entry", "1457c0d6")],
+    ),
+    Case(
+        "dup-title-with-name-prefix",
+        f"- {GPT3}(https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n"
+        "- [GPT-3: Language Models are Few-Shot Learners](https://proceedings.neurips.cc/paper/2020/x.html) - NeurIPS 2020.\n",
+        [("duplicate-entry", "GPT-3:")],
+    ),
+    Case(
+        "dup-title-with-closing-note",
+        f"- {GPT3}(https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n"
+        "- [Language Models are Few-Shot Learners (GPT-3)](https://proceedings.neurips.cc/paper/2020/x.html) - NeurIPS 2020.\n",
+        [("duplicate-entry", "(GPT-3)")],
+    ),
     # --- links to the wrong paper, stale and abbreviated titles ---------------------------
     Case(
         "wrong-link",
@@ -301,6 +319,16 @@ DEFECTS = [
         "year-corr",
         "- [GLM-130B: An Open Bilingual Pre-trained Model](https://arxiv.org/abs/2210.02414) - CoRR 2023.\n",
         [("arxiv-year", "GLM-130B")],
+    ),
+    Case(
+        "year-bold-shape-misspelt-arxiv",
+        "- **Shortcut Learning of Large Language Models in Natural Language Understanding**, Arxiv 2023 [Paper](https://arxiv.org/abs/2208.11857)\n",
+        [("arxiv-year", "Shortcut"), ("venue-spelling", "Shortcut")],
+    ),
+    Case(
+        "year-arxiv-venue-with-comma",
+        "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv, 2022.\n",
+        [("arxiv-year", "GPT-4")],
     ),
     Case(
         "year-before-arxiv",
@@ -389,6 +417,16 @@ DEFECTS = [
             "Chatgpt",
         )
     ),
+    Case(
+        "product-in-title",
+        "- [Is chatgpt A Good Translator? Yes With GPT-4 As The Engine](https://arxiv.org/abs/2301.08745) - 2023.\n",
+        [("spell-check", "chatgpt")],
+    ),
+    Case(
+        "typo-in-title",
+        "- [Efficient Transfomer Models: A Survey](https://example.org/survey) - Blog post, 2023.\n",
+        [("typo", "Transfomer")],
+    ),
     # --- URLs --------------------------------------------------------------------------------
     Case(
         "url-http-arxiv",
@@ -426,9 +464,61 @@ DEFECTS = [
         [("url-tracking", "OPT license")],
     ),
     Case(
+        "url-youtube-share",
+        "- [A lecture on scaling](https://www.youtube.com/watch?v=abc123&si=XyZ987) - Talk, 2023.\n",
+        [("url-tracking", "lecture")],
+    ),
+    Case(
+        "url-x-share",
+        "- [Release thread](https://x.com/user/status/123?s=20&t=abcDEF) - Announcement, 2023.\n",
+        [("url-tracking", "Release")],
+    ),
+    Case(
+        "url-medium-source",
+        "- [Instruction tuning explained](https://medium.com/@user/post-123?source=rss----abc) - Blog post, 2023.\n",
+        [("url-tracking", "Instruction")],
+    ),
+    Case(
+        "url-http-aclweb",
+        "- [BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding](http://www.aclweb.org/anthology/N19-1423) - NAACL 2019.\n",
+        [("url-https", "BERT")],
+    ),
+    Case(
         "url-whitespace",
         "- [A blog post](https://example.org/my post) - About models.\n",
         [("url-whitespace", "blog post")],
+    ),
+    # --- the numbered, bold-title shape of survey reading lists ("[[Paper](url)]") ---------
+    Case(
+        "survey-shape-arxiv-year-and-venue",
+        '1. <u>The Pile</u>: **"The Pile: An 800GB Dataset of Diverse Text for Language Modeling"**.'
+        " *Leo Gao et al.* arxiv 2021. [[Paper](https://arxiv.org/abs/2101.00027)]\n",
+        [("arxiv-year", "Leo Gao"), ("venue-spelling", "Leo Gao")],
+    ),
+    Case(
+        "survey-shape-versioned-http-link",
+        '1. **"Training language models to follow instructions with human feedback"**.'
+        " *Long Ouyang et al.* NeurIPS 2022. [[Paper](http://arxiv.org/abs/2203.02155v1)]\n",
+        [("arxiv-url", "Ouyang")],
+    ),
+    Case(
+        "survey-shape-venue-typo",
+        '1. **"CogView: Mastering Text-to-Image Generation via Transformers"**.'
+        " *Ming Ding et al.* NeirIPS 2021. [[Paper](https://arxiv.org/abs/2105.13290)]\n",
+        [("venue-spelling", "NeirIPS")],
+    ),
+    Case(
+        "survey-shape-duplicate",
+        '1. **"Language Models are Few-Shot Learners"**. *Tom B. Brown et al.* NeurIPS 2020.'
+        " [[Paper](https://arxiv.org/abs/2005.14165)]\n"
+        '2. **"Language Models are Few-Shot Learners"**. *Brown et al.* NeurIPS 2020.'
+        " [[Paper](https://arxiv.org/pdf/2005.14165v4.pdf)]\n",
+        [("duplicate-entry", "2. **"), ("arxiv-url", "2. **")],
+    ),
+    Case(
+        "typo-et-al",
+        "- [PyTorch: An Imperative Style, High-Performance Deep Learning Library](https://example.org/pytorch) - Paszke el al., NeurIPS 2019.\n",
+        [("typo", "el al.")],
     ),
     # --- order, contents, shape ----------------------------------------------------------------
     Case(
@@ -522,6 +612,22 @@ CLEAN = [
         "mentioned-in-description-only",
         "- [Self-Instruct: Aligning Language Models with Self-Generated Instructions](https://arxiv.org/abs/2212.10560) - 2022.\n"
         "- [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) - Fine-tuned on data made the [Self-Instruct](https://arxiv.org/abs/2212.10560) way.\n",
+    ),
+    Case(
+        "short-subtitles-alike",
+        "- [Reasoning: A Survey](https://example.org/reasoning) - Blog post, 2023.\n"
+        "- [Retrieval: A Survey](https://example.org/retrieval) - Blog post, 2023.\n",
+    ),
+    Case(
+        "youtube-timestamp-kept",
+        "- [A lecture on scaling](https://www.youtube.com/watch?v=abc123&t=120) - Talk, 2023.\n",
+    ),
+    Case(
+        "survey-shape-right",
+        '1. <u>GPT-3</u>: **"Language Models are Few-Shot Learners"**. *Tom B. Brown et al.*'
+        " NeurIPS 2020. [[Paper](https://arxiv.org/abs/2005.14165)]\n"
+        '2. <u>Chinchilla</u>: **"Training Compute-Optimal Large Language Models"**.'
+        " *Jordan Hoffmann et al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.15556)]\n",
     ),
     Case(
         "former-title-accepted",

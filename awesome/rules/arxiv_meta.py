@@ -190,7 +190,8 @@ def is_arxiv_venue(venue: str | None) -> bool:
     """No venue, or a venue that only says the paper is on arXiv (in any spelling)."""
     if venue is None or not venue.strip():
         return True
-    cleaned = canonical_venue(venue.strip()).casefold()
+    # a stray comma or full stop ("arXiv, 2023") does not make arXiv another venue
+    cleaned = canonical_venue(venue.strip().strip(",.;:")).casefold()
     return cleaned in _ARXIV_VENUES
 
 

@@ -35,9 +35,32 @@ _PMLR = re.compile(r"^/(?P<volume>v\d+)/(?P<name>[\w\-]+?)(?:\.html|/(?P=name)\.
 _NEURIPS_HASH = re.compile(r"/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
 
 
+_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_MIN_WORDS = 4
+
+
 def title_key(title: str) -> str:
     """Casefolded letters and digits only: punctuation and spacing do not count."""
     return _NOT_ALNUM.sub("", title.casefold())
+
+
+def title_keys(title: str) -> list[str]:
+    """The title's key, and the keys of the title without a name prefix or a closing note.
+
+    Lists write one paper as "GPT-3: Language Models are Few-Shot Learners" in one
+    place and "Language Models are Few-Shot Learners (GPT-3)" in another. What is
+    left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
+    """
+    keys = [title_key(title)]
+    variants = [_NOTE.sub("", title)]
+    head, colon, tail = title.partition(": ")
+    if colon and head.strip():
+        variants += [tail, _NOTE.sub("", tail)]
+    for variant in variants:
+        key = title_key(variant)
+        if len(variant.split()) >= _MIN_WORDS and key and key not in keys:
+            keys.append(key)
+    return keys
 
 
 def paper_url_key(url: str) -> str:
@@ -89,9 +112,11 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
     if entry.url and not (ids and any_arxiv_id(entry.url)):
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
-    key = title_key(entry.title) if entry.parsed else ""
-    if key and key not in GENERIC_TITLES:
-        yield f"title:{key}", "same title"
+    if not entry.parsed:
+        return
+    for key in title_keys(entry.title):
+        if key and key not in GENERIC_TITLES:
+            yield f"title:{key}", "same title"
 
 
 def _allowed(context: LintContext) -> set[str]:
@@ -123,7 +148,9 @@ def _report(
             other = _arxiv_ids(seen)
             if ids and other and not set(ids) & set(other):
                 continue
-        reasons.setdefault(seen.line, []).append(reason)
+        why = reasons.setdefault(seen.line, [])
+        if reason not in why:
+            why.append(reason)
     if not reasons:
         return
     # one finding per entry, naming the earliest entry it repeats (and any other)
@@ -148,8 +175,10 @@ count, links inside the description do not), link the same URL (scheme,
 ``www.``, host case, a trailing slash, a fragment and tracking parameters
 ignored; the landing page and pdf of one paper on OpenReview, the ACL
 Anthology, PMLR and NeurIPS proceedings count as one) or carry the same title
-(case, punctuation and spacing ignored; generic titles such as "Code" and two
-entries with different arXiv ids do not count). Every later occurrence is
+(case, punctuation and spacing ignored, and a name before a colon or a note in
+brackets at the end, "GPT-3: ..." or "... (GPT-3)", when four words remain;
+generic titles such as "Code" and two entries with different arXiv ids do not
+count). Every later occurrence is
 reported and names the line of the first. A paper belongs in one place.
 
 ``lint.allow_duplicates = true`` permits the same paper in different sections

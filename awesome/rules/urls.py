@@ -22,6 +22,30 @@ from awesome.rules.base import Finding, LintContext, Rule
 HTTPS_HOSTS = frozenset(
     {
         "aclanthology.org",
+        "aclweb.org",
+        "jmlr.org",
+        "aaai.org",
+        "ijcai.org",
+        "thecvf.com",
+        "ecva.net",
+        "mlsys.org",
+        "neurips.cc",
+        "icml.cc",
+        "iclr.cc",
+        "acm.org",
+        "sciencedirect.com",
+        "pnas.org",
+        "researchgate.net",
+        "distill.pub",
+        "kaggle.com",
+        "lmsys.org",
+        "eleuther.ai",
+        "together.xyz",
+        "databricks.com",
+        "stability.ai",
+        "mistral.ai",
+        "blog.google",
+        "deepmind.google",
         "arxiv.org",
         "openreview.net",
         "proceedings.mlr.press",
@@ -79,6 +103,18 @@ TRACKING_PARAMS = frozenset(
     }
 )
 _TRACKING_PREFIXES = ("utm_",)
+
+# Parameters that track only on some hosts (elsewhere ``s`` or ``source`` may mean something):
+# share links of YouTube and X carry a sharer id, Medium adds where the reader came from.
+HOST_TRACKING_PARAMS: dict[str, frozenset[str]] = {
+    "youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+    "twitter.com": frozenset({"s", "t"}),
+    "x.com": frozenset({"s", "t"}),
+    "medium.com": frozenset({"source"}),
+    "linkedin.com": frozenset({"trackingid"}),
+    "spotify.com": frozenset({"si"}),
+}
 
 # Sites that show an arXiv paper under its id: HTML renderings, discussion pages.
 # host -> path pattern holding the id. They are the same paper as arxiv.org/abs/ID.
@@ -171,9 +207,23 @@ def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
             yield from _urls_on_line(number, text)
 
 
-def _is_tracking(pair: str) -> bool:
+def _is_tracking(pair: str, local: frozenset[str]) -> bool:
     name = pair.split("=", 1)[0].lower()
-    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES)
+    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES) or name in local
+
+
+def _host_tracking(base: str) -> frozenset[str]:
+    """The tracking parameters particular to the URL's host (or a parent domain of it)."""
+    try:
+        host = (urlsplit(base).hostname or "").lower()
+    except ValueError:
+        return frozenset()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        found = HOST_TRACKING_PARAMS.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return frozenset()
 
 
 def strip_tracking(url: str) -> str:
@@ -182,7 +232,9 @@ def strip_tracking(url: str) -> str:
     base, question, query = head.partition("?")
     if not question:
         return url
-    kept = [pair for pair in re.split(r"[&;]", query) if pair and not _is_tracking(pair)]
+    local = _host_tracking(base)
+    pairs = re.split(r"[&;]", query)
+    kept = [pair for pair in pairs if pair and not _is_tracking(pair, local)]
     rebuilt = base + ("?" + "&".join(kept) if kept else "")
     return rebuilt + hash_mark + fragment
 
