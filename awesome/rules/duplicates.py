@@ -32,6 +32,14 @@ GENERIC_TITLES = frozenset(_GENERIC.split())
 # Landing page and pdf of one paper on proceedings sites: one key for both.
 _ACL_ID = re.compile(r"^/(?:anthology/)?(?P<id>[A-Za-z0-9.\-]+?)(?:v\d+)?(?:\.pdf)?/?$")
 _PMLR = re.compile(r"^/(?P<volume>v\d+)/(?P<name>[\w\-]+?)(?:\.html|/(?P=name)\.pdf)?/?$")
+_PAPER_SITES = (
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "mlr.press",
+    "nips.cc",
+    "neurips.cc",
+)
 _NEURIPS_HASH = re.compile(r"/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
 
 
@@ -52,10 +60,11 @@ def title_keys(title: str) -> list[str]:
     left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
     """
     keys = [title_key(title)]
-    variants = [_NOTE.sub("", title)]
+    noted = title.rstrip().endswith((")", "]"))
+    variants = [_NOTE.sub("", title)] if noted else []
     head, colon, tail = title.partition(": ")
     if colon and head.strip():
-        variants += [tail, _NOTE.sub("", tail)]
+        variants += [tail, _NOTE.sub("", tail)] if noted else [tail]
     for variant in variants:
         key = title_key(variant)
         if len(variant.split()) >= _MIN_WORDS and key and key not in keys:
@@ -75,6 +84,8 @@ def paper_url_key(url: str) -> str:
     head, _, fragment = key.partition("#")
     if not fragment.startswith(("/", "!")):
         key = head
+    if not any(site in key for site in _PAPER_SITES):
+        return key  # most links are elsewhere: no second split
     try:
         parts = urlsplit("//" + key)
     except ValueError:
@@ -95,11 +106,24 @@ def paper_url_key(url: str) -> str:
     return key
 
 
+def _primary_arxiv_id(entry: Entry) -> str | None:
+    """The arXiv id of the entry's own link, if it is an arXiv or mirror page."""
+    url = entry.url
+    if not url:
+        return None
+    # the parser's id came from the first arXiv link, the entry's own link first: when
+    # that link holds the id it is that paper's page, and needs no second parse
+    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
+        return entry.arxiv_id
+    return any_arxiv_id(url)
+
+
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    ids: list[str] = []
-    for url in (entry.url or "", *(link.url for link in entry.links)):
-        found = any_arxiv_id(url) if url else None
+    primary = _primary_arxiv_id(entry)
+    ids = [primary] if primary else []
+    for link in entry.links:
+        found = any_arxiv_id(link.url)
         if found and found not in ids:
             ids.append(found)
     return ids
@@ -110,7 +134,7 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     ids = _arxiv_ids(entry)
     for paper_id in ids:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and not (ids and any_arxiv_id(entry.url)):
+    if entry.url and not (ids and ids[0] == _primary_arxiv_id(entry)):
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed:
         return
