@@ -520,6 +520,25 @@ DEFECTS = [
         "- [PyTorch: An Imperative Style, High-Performance Deep Learning Library](https://example.org/pytorch) - Paszke el al., NeurIPS 2019.\n",
         [("typo", "el al.")],
     ),
+    # --- milestone tables: a row's arXiv link labelled with a title ---------------------------
+    Case(
+        "table-abbreviated-title",
+        "| Date | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2022-01 | MT-NLG | [Using Deep and Megatron to Train Megatron-Turing NLG 530B, A Large-Scale Generative Language Model](https://arxiv.org/abs/2201.11990) |\n",
+        [("arxiv-title-variant", "MT-NLG")],
+    ),
+    Case(
+        "table-wrong-link",
+        "| Date | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2022-01 | CoT | [Chain-of-Thought Prompting Elicits Reasoning in Large Language Models](https://arxiv.org/abs/2201.08239) |\n",
+        [("arxiv-title", "CoT")],
+    ),
+    Case(
+        "table-pdf-link",
+        "| Date | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2022-04 | PaLM | [PaLM: Scaling Language Modeling with Pathways](https://arxiv.org/pdf/2204.02311.pdf) |\n",
+        [("arxiv-url", "PaLM")],
+    ),
     # --- order, contents, shape ----------------------------------------------------------------
     Case(
         "order-unsorted",
@@ -628,6 +647,13 @@ CLEAN = [
         " NeurIPS 2020. [[Paper](https://arxiv.org/abs/2005.14165)]\n"
         '2. <u>Chinchilla</u>: **"Training Compute-Optimal Large Language Models"**.'
         " *Jordan Hoffmann et al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.15556)]\n",
+    ),
+    Case(
+        "table-titles-right-and-short-labels",
+        "| Model | Paper | Data |\n| --- | --- | --- |\n"
+        "| LaMDA | [LaMDA: Language Models for Dialog Applications](https://arxiv.org/abs/2201.08239) | [The Pile](https://arxiv.org/abs/2101.00027) |\n"
+        "| StarCoder | [Technical report](https://example.org/starcoder) | [The Stack](https://arxiv.org/abs/2211.15533) |\n"
+        "| MPT-7B | [Blog post](https://example.org/mpt) | [mC4 (English)](https://arxiv.org/abs/2010.11934) |\n",
     ),
     Case(
         "former-title-accepted",

@@ -146,3 +146,17 @@ def test_a_mirror_page_links_the_paper_of_its_id() -> None:
     assert lines_of(lint(ARXIV_TITLE, body, LOCK)) == [5]
     assert lines_of(lint(ARXIV_TITLE_VARIANT, body, LOCK)) == [6]
     assert lines_of(lint(ARXIV_YEAR, body, LOCK)) == [6]
+
+
+def test_titles_in_paper_tables_are_compared_too() -> None:
+    body = (
+        "| Year | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2019 | Megatron-LM | [Megatron-LM: Training Multi-Billion Parameter Language Models](https://arxiv.org/abs/1910.02054) |\n"
+        "| 2022 | Shortcut | [Shortcut Learning in NLU Models](https://arxiv.org/pdf/2208.11857.pdf) |\n"
+        "| 2020 | GPT-3 | [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) |\n"
+        "| 2020 | GPT-3 | [GPT-3 paper](https://arxiv.org/abs/2005.14165v2) |\n"
+        "- [Few-shot learners](https://example.org) - In a sentence, [Shortcut Learning in NLU Models](https://arxiv.org/abs/2208.11857).\n"
+    )
+    wrong = lint(ARXIV_TITLE, body, LOCK)
+    assert [(f.line, f.column) for f in wrong] == [(7, 24)]
+    assert lines_of(lint(ARXIV_TITLE_VARIANT, body, LOCK)) == [8]

@@ -19,24 +19,32 @@ Title similarity
     * otherwise: warning ``arxiv-title-variant``, probably abbreviated or renamed.
 
     Titles listed in ``former_titles`` of the paper are accepted as they are.
+
+Paper tables
+    A Markdown table row's arXiv link whose label has four words or more is a
+    title too (milestone tables: ``| 2022-01 | LaMDA | [Title](url) |``) and is
+    compared the same way. Years in tables are not checked.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
+from awesome.inline import unescape
 from awesome.metadata import Paper
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.duplicates import title_key
 from awesome.rules.names import canonical_venue
-from awesome.rules.urls import mirror_arxiv_id
+from awesome.rules.urls import any_arxiv_id, mirror_arxiv_id, source_urls
 
 WRONG_LINK_OVERLAP = 0.5
+TABLE_TITLE_WORDS = 4
 
 _STOP_TEXT = """a an and are as at be by can do does for from how in is it its of on or
 the their this to via vs we what when which who why with without"""
@@ -97,47 +105,87 @@ def _papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper
     return pairs
 
 
-def _title_verdicts(document: Document, context: LintContext) -> list[tuple[Entry, Paper, float]]:
-    """(entry, paper, overlap) for every title not accepted, shared by the two title rules."""
+@dataclass(frozen=True)
+class TitleVerdict:
+    """A title that differs from the arXiv title of the paper it links, and where it stands."""
+
+    line: int
+    column: int
+    title: str
+    paper: Paper
+    overlap: float
+
+
+def _table_titles(context: LintContext) -> Iterator[tuple[int, int, str, Paper]]:
+    """(line, column, label, paper) of arXiv links in Markdown table rows whose label is a title.
+
+    Paper lists often keep a table of milestone papers, ``| 2022-01 | LaMDA | [Title](url) |``;
+    its rows are not entries, but a label of four words or more that links arXiv is the
+    paper's title as surely as an entry's is. Shorter labels name a model or a data set.
+    """
+    for found in source_urls(context):
+        text = context.lines[found.line - 1]
+        if not text.lstrip().startswith("|") or text[found.outer_start] != "[":
+            continue
+        paper_id = any_arxiv_id(found.url)
+        paper = context.lock.get(paper_id) if paper_id else None
+        if paper is None:
+            continue
+        label = unescape(text[found.outer_start + 1 : found.start - 2]).strip(" *_")
+        if len(label.split()) >= TABLE_TITLE_WORDS:
+            yield found.line, found.outer_start + 1, label, paper
+
+
+def _title_verdicts(document: Document, context: LintContext) -> list[TitleVerdict]:
+    """Every title not accepted, in entries and paper tables, shared by the two title rules."""
     found = context.cache.get("arxiv_meta.titles")
     if isinstance(found, list):
         return found
+    candidates = [
+        (entry.line, 1, entry.title, paper) for entry, paper in _papers(document, context)
+    ]
+    if len(context.lock):
+        candidates.extend(_table_titles(context))
     verdicts = []
-    for entry, paper in _papers(document, context):
-        overlap = _title_verdict(entry, paper)
+    for line, column, title, paper in candidates:
+        overlap = _title_verdict(title, paper)
         if overlap is not None:
-            verdicts.append((entry, paper, overlap))
+            verdicts.append(TitleVerdict(line, column, title, paper, overlap))
     context.cache["arxiv_meta.titles"] = verdicts
     return verdicts
 
 
-def _title_verdict(entry: Entry, paper: Paper) -> float | None:
+def _title_verdict(title: str, paper: Paper) -> float | None:
     """None when the title is accepted, else its best overlap with a known title."""
     known = [paper.title, *paper.former_titles]
-    key = title_key(entry.title)
-    if any(title_key(title) == key for title in known):
+    key = title_key(title)
+    if any(title_key(name) == key for name in known):
         return None
-    return max(title_overlap(entry.title, title) for title in known)
+    return max(title_overlap(title, name) for name in known)
 
 
 def check_title(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper, overlap in _title_verdicts(document, context):
-        if overlap < WRONG_LINK_OVERLAP:
+    for verdict in _title_verdicts(document, context):
+        if verdict.overlap < WRONG_LINK_OVERLAP:
+            paper = verdict.paper
             yield ARXIV_TITLE.finding(
-                f"title shares few words ({overlap:.0%}) with arXiv {paper.id} "
+                f"title shares few words ({verdict.overlap:.0%}) with arXiv {paper.id} "
                 f"'{paper.title}': probably a wrong link",
-                entry.line,
+                verdict.line,
+                verdict.column,
             )
 
 
 def check_title_variant(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper, overlap in _title_verdicts(document, context):
-        if overlap >= WRONG_LINK_OVERLAP:
+    for verdict in _title_verdicts(document, context):
+        if verdict.overlap >= WRONG_LINK_OVERLAP:
+            paper = verdict.paper
             yield ARXIV_TITLE_VARIANT.finding(
                 f"title differs from arXiv {paper.id} '{paper.title}'"
-                f" ({overlap:.0%} of words shared);"
+                f" ({verdict.overlap:.0%} of words shared);"
                 " use the arXiv title or record this one in former_titles",
-                entry.line,
+                verdict.line,
+                verdict.column,
             )
 
 
