@@ -99,6 +99,7 @@ def test_venue_with_a_short_or_glued_year_is_written_out() -> None:
         "- [Old](https://example.org/old) - Neurips'98 proceedings.\n"
         "- [Fine](https://example.org/fine) - ICLR 2020.\n"
         "- [Also fine](https://example.org/ICLR2020) - Read at ICLR2020x and iclr.cc.\n"
+        "- [EMNLP-2022-papers](https://github.com/o/EMNLP-2022-papers) - Accepted papers.\n"
     )
     findings = list(
         check_venue_spelling(parse(body), context_for(HEAD + body), lambda: date(2026, 1, 1))

@@ -198,7 +198,9 @@ ARXIV_TITLE = Rule(
 The title of an entry is compared with the title arXiv gives for the paper its
 primary link points at (from the metadata lock). When fewer than half of the
 words of the shorter title are shared, the link most likely points at another
-paper. Titles listed in the lock's ``former_titles`` are accepted.
+paper. Titles listed in the lock's ``former_titles`` are accepted. An arXiv
+link in a Markdown table row whose label has four words or more is compared
+as a title too.
 
 Wrong:
 

@@ -17,6 +17,7 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
+from awesome.inline import find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import (
     entry_line_numbers,
@@ -104,6 +105,14 @@ def full_year(short: str, this_year: int) -> int:
     return year if year <= this_year + 1 else year - 100
 
 
+def _without_links(text: str) -> str:
+    """``text`` with whole Markdown links blanked: a label names a thing (a repository
+    "EMNLP-2022-papers"), it does not give the entry's venue."""
+    for link in find_links(text):
+        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+    return text
+
+
 def check_venue_year_forms(entry: Entry, context: LintContext, this_year: int) -> Iterator[Finding]:
     """``ICLR'23`` and ``ICML2021`` in an entry: the parser cannot read them as venue and year."""
     pattern = _venue_year_pattern()
@@ -111,7 +120,7 @@ def check_venue_year_forms(entry: Entry, context: LintContext, this_year: int) -
         text = source_line(context, number)
         if not pattern.search(text):
             continue  # most lines have none: mask only the few that might
-        for match in pattern.finditer(mask(text)):
+        for match in pattern.finditer(mask(_without_links(text))):
             short, full = match.group("short"), match.group("full")
             year = int(full) if full else full_year(short, this_year)
             right = f"{canonical_venue(match.group('venue'))} {year}"
