@@ -547,6 +547,20 @@ DEFECTS = [
         [("entry-order", "2001.08361")],
     ),
     Case(
+        "order-newest-moved-to-the-top",
+        "- [Training Compute-Optimal Large Language Models](https://arxiv.org/abs/2203.15556) - 2022.\n"
+        f"- {SCALING}(https://arxiv.org/abs/2001.08361) - 2020.\n"
+        f"- {GPT3}(https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n"
+        "- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685) - 2021.\n",
+        [("entry-order", "Compute-Optimal")],
+    ),
+    Case(
+        "url-reference-definition-pdf",
+        "- [LLaMA: Open and Efficient Foundation Language Models](https://arxiv.org/abs/2302.13971) - Touvron et al., 2023."
+        " Compare [GPT-4][gpt4].\n\n[gpt4]: https://arxiv.org/pdf/2303.08774v3.pdf\n",
+        [("arxiv-url", "[gpt4]: ")],
+    ),
+    Case(
         "order-same-year-by-arxiv-date",
         "- [Emergent Abilities of Large Language Models](https://arxiv.org/abs/2206.07682) - 2022.\n"
         "- [PaLM: Scaling Language Modeling with Pathways](https://arxiv.org/abs/2204.02311) - 2022.\n",

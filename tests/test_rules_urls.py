@@ -156,3 +156,16 @@ def test_mirror_and_any_arxiv_id() -> None:
     assert any_arxiv_id("https://arxiv.org/pdf/2001.08361v2.pdf") == "2001.08361"
     assert any_arxiv_id("https://www.alphaxiv.org/abs/2001.08361") == "2001.08361"
     assert any_arxiv_id("https://github.com/org/repo") is None
+
+
+def test_reference_definitions_are_checked_but_not_fixed_in_place() -> None:
+    body = (
+        "- [GPT-4 Technical Report][gpt4] - OpenAI, 2023.\n\n"
+        "[gpt4]: https://arxiv.org/pdf/2303.08774.pdf\n"
+        '[blog]: http://github.com/o/r "The repository"\n'
+        "[ok]: https://arxiv.org/abs/2303.08774\n"
+    )
+    arxiv = lint(ARXIV_URL, body)
+    assert lines_of(arxiv) == [7] and arxiv[0].fix is None
+    assert "https://arxiv.org/abs/2303.08774" in arxiv[0].message
+    assert lines_of(lint(URL_HTTPS, body)) == [8]

@@ -134,6 +134,10 @@ _MIRROR_HINTS = ("ar5iv", "alphaxiv", "/papers/", "browse.arxiv")
 
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?P<q>["'])(?P<url>.*?)(?P=q)""", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
+# a reference definition: "[1]: https://arxiv.org/pdf/2303.08774.pdf" (an optional title after it)
+_DEFINITION = re.compile(
+    r"""^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s<>]+)>?(?:[ \t]+["'(].*)?[ \t]*$"""
+)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _SPACE = re.compile(r"\s")
 _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
@@ -154,6 +158,9 @@ class SourceUrl:
     end: int
     outer_start: int
     outer_end: int
+    definition: bool = False
+    """A reference definition (``[1]: url``): reported, but not fixed in place, because
+    the engine's nothing-lost check cannot see a definition as a link on its own."""
 
 
 def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | None:
@@ -177,6 +184,10 @@ def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
             yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+    definition = _DEFINITION.match(text)
+    if definition:
+        start, end = definition.start("url"), definition.end("url")
+        yield SourceUrl(number, definition.group("url"), start, end, start, end, definition=True)
 
 
 def source_urls(context: LintContext) -> list[SourceUrl]:
@@ -203,7 +214,7 @@ def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
         if opening:
             fence = opening.group(1)
             continue
-        if "](" in text or "=" in text or "<" in text:
+        if "](" in text or "=" in text or "<" in text or "]:" in text:
             yield from _urls_on_line(number, text)
 
 
@@ -319,7 +330,10 @@ def _check_each(
         around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
         fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
         yield rule.finding(
-            message.format(url=found.url, better=better), found.line, found.start + 1, fix
+            message.format(url=found.url, better=better),
+            found.line,
+            found.start + 1,
+            None if found.definition else fix,
         )
 
 
