@@ -336,6 +336,11 @@ DEFECTS = [
         [("year-before-arxiv", "NeurIPS 2019")],
     ),
     Case(
+        "year-before-arxiv-proceedings-link",
+        f"- {GPT3}(https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html) - NeurIPS 2019.\n",
+        [("year-before-arxiv", "NeurIPS 2019")],
+    ),
+    Case(
         "year-future",
         "- [A blog post from the future](https://example.org/post) - 2093.\n",
         [("future-year", "2093")],

@@ -136,6 +136,40 @@ def _table_titles(context: LintContext) -> Iterator[tuple[int, int, str, Paper]]
             yield found.line, found.outer_start + 1, label, paper
 
 
+def _papers_by_title(context: LintContext) -> dict[str, Paper]:
+    """The lock's papers by the key of every title they have had, built once per run."""
+    found = context.cache.get("arxiv_meta.by_title")
+    if isinstance(found, dict):
+        return found
+    index: dict[str, Paper] = {}
+    for paper in context.lock.papers.values():
+        for title in (paper.title, *paper.former_titles):
+            index.setdefault(title_key(title), paper)
+    context.cache["arxiv_meta.by_title"] = index
+    return index
+
+
+def _dated_papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper]]:
+    """What the year rules check: entries with the paper they link, and entries without
+    any arXiv link that carry an arXiv paper's exact title (a proceedings page, a repository
+    named like its paper): the title is the evidence there, and the v1 date still holds."""
+    found = context.cache.get("arxiv_meta.dated")
+    if isinstance(found, list):
+        return found
+    pairs = list(_papers(document, context))
+    if len(context.lock):
+        linked = {id(entry) for entry, _ in pairs}
+        by_title = _papers_by_title(context)
+        for _, entry in walk_entries(document):
+            if not entry.parsed or entry.arxiv_id or id(entry) in linked or entry.year is None:
+                continue
+            paper = by_title.get(title_key(entry.title))
+            if paper is not None:
+                pairs.append((entry, paper))
+    context.cache["arxiv_meta.dated"] = pairs
+    return pairs
+
+
 def _title_verdicts(document: Document, context: LintContext) -> list[TitleVerdict]:
     """Every title not accepted, in entries and paper tables, shared by the two title rules."""
     found = context.cache.get("arxiv_meta.titles")
@@ -168,9 +202,11 @@ def check_title(document: Document, context: LintContext) -> Iterable[Finding]:
     for verdict in _title_verdicts(document, context):
         if verdict.overlap < WRONG_LINK_OVERLAP:
             paper = verdict.paper
+            owner = _papers_by_title(context).get(title_key(verdict.title))
+            hint = f"; the lock has this title as arXiv {owner.id}" if owner else ""
             yield ARXIV_TITLE.finding(
                 f"title shares few words ({verdict.overlap:.0%}) with arXiv {paper.id} "
-                f"'{paper.title}': probably a wrong link",
+                f"'{paper.title}': probably a wrong link{hint}",
                 verdict.line,
                 verdict.column,
             )
@@ -246,7 +282,7 @@ def is_arxiv_venue(venue: str | None) -> bool:
 
 
 def check_arxiv_year(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
+    for entry, paper in _dated_papers(document, context):
         if entry.year is None or paper.year is None or not is_arxiv_venue(entry.venue):
             continue
         if entry.year != paper.year:
@@ -258,7 +294,7 @@ def check_arxiv_year(document: Document, context: LintContext) -> Iterable[Findi
 
 
 def check_venue_year(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
+    for entry, paper in _dated_papers(document, context):
         if entry.year is None or paper.year is None or is_arxiv_venue(entry.venue):
             continue
         if entry.year < paper.year:
@@ -288,7 +324,8 @@ ARXIV_YEAR = Rule(
     summary="An arXiv-only entry's year differs from the arXiv v1 year.",
     doc="""\
 When an entry gives no venue, or only arXiv, its year is the year its first
-arXiv version appeared (the lock's ``published``).
+arXiv version appeared (the lock's ``published``). An entry without an arXiv
+link whose title is exactly an arXiv paper's in the lock is checked too.
 
 Wrong:
 
@@ -309,7 +346,8 @@ YEAR_BEFORE_ARXIV = Rule(
     doc="""\
 A paper can appear at a venue after it was put on arXiv, rarely long before.
 A venue year earlier than the arXiv v1 year usually means a wrong year or a
-wrong link.
+wrong link. An entry that links a proceedings page instead of arXiv is checked
+when its title is exactly an arXiv paper's in the lock.
 
 Wrong:
 
