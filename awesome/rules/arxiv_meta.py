@@ -123,6 +123,8 @@ def _table_titles(context: LintContext) -> Iterator[tuple[int, int, str, Paper]]
     its rows are not entries, but a label of four words or more that links arXiv is the
     paper's title as surely as an entry's is. Shorter labels name a model or a data set.
     """
+    if not any(line.lstrip().startswith("|") for line in context.lines):
+        return  # no table: no need for every URL of the file
     for found in source_urls(context):
         text = context.lines[found.line - 1]
         if not text.lstrip().startswith("|") or text[found.outer_start] != "[":
