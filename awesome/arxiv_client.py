@@ -1,24 +1,36 @@
 """Fetching paper metadata from the arXiv API, built on the ``arxiv`` package.
 
 The package (4.0.x) builds the query URLs, keeps one request every
-``delay_seconds`` and turns Atom entries into ``arxiv.Result`` objects. What it
-does not do, this module adds around it:
+``delay_seconds``, follows ``opensearch:totalResults`` across pages and turns Atom
+entries into ``arxiv.Result`` objects. What it does not do, this module adds
+around it:
 
 * a timeout on every request (the package passes none to ``requests``), so a
   server that accepts and never answers cannot hang the tool;
-* retries with exponential backoff that honour ``Retry-After`` on 429 and 503
-  (the package retries at once and never sees the headers);
-* a 200 answer that is not an Atom feed, or a body cut short, is an error (the
-  package parses with lxml's ``recover=True`` and would report an empty or
-  partial page as a success);
-* batches of at most 100 ids matched back by id, and ids arXiv does not know
-  reported by id.
+* retries with exponential backoff that honour ``Retry-After`` (seconds or an
+  HTTP date) on 429 and 503 (the package retries at once and never sees the
+  headers);
+* a 200 answer that is not an Atom feed, a body cut short (plain or gzip), an
+  entry without its dates, or an API error entry is an error (the package parses
+  with lxml's ``recover=True`` and would report an empty or partial page as a
+  success, skip a broken entry silently, or raise a bare ``ValueError``);
+* batches of at most 100 ids matched back by id (arXiv promises no order, adds
+  the version to ``<id>`` and drops an old-style id's subject class), and ids
+  arXiv does not know reported by id.
 
-The only hook used is the HTTP session the client sends through: a
-``requests.Session`` subclass that sets the timeout and checks every answer
-before the package sees it. The package keeps that session in ``_session``
-and offers no way to pass one, hence the pinned version range in
-pyproject.toml (``arxiv>=4.0.2,<4.1``) and the tests that prove the behaviour.
+Why it replaces ``arxiv.Client._session``, a private attribute: the package's
+public interface is the ``Client`` constructor (page size, delay, retries), the
+documented ``query_url_format`` and ``results()``; none of them takes a session,
+a timeout or a response hook, and its parser is the private ``arxiv._feed``, so
+"fetch the pages ourselves and hand them to the package's parser" would reach
+into a private module instead. Fetching and parsing without the package would
+drop the pacing and pagination it does for us. So the one private thing used is
+the session the client sends through: a ``requests.Session`` subclass that sets
+the timeout and checks every answer before the package sees it. The version is
+pinned (``arxiv>=4.0.2,<4.1`` in pyproject.toml), and :class:`_Client` fails
+loudly, with what to do, if a package version keeps its session elsewhere,
+bypasses it, or stops using ``query_url_format``: never silently, and never by
+asking the real arXiv from a test. The tests prove each behaviour over HTTP.
 """
 
 from __future__ import annotations
@@ -38,14 +50,15 @@ from urllib.parse import urlsplit
 import arxiv
 import requests
 
-from awesome.arxiv_id import parse_url
+from awesome.arxiv_id import parse_bare, parse_url
 from awesome.config import DEFAULT_ARXIV_API, Config
 from awesome.errors import ArxivError, ConfigError
 from awesome.metadata import Paper
 
 MAX_BATCH = 100
 ATOM = "{http://www.w3.org/2005/Atom}"
-_RETRY_STATUSES = {429, 500, 502, 503, 504}
+_RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
+SUPPORTED = "arxiv>=4.0.2,<4.1"
 _ERROR_ENTRY = re.compile(r"^https?://arxiv\.org/api/errors")
 
 
@@ -140,8 +153,38 @@ def _error_summary(root: ET.Element) -> str | None:
     return None
 
 
+def _timestamp_ok(text: str | None) -> bool:
+    """Whether an Atom date parses the way the package will parse it."""
+    if not text or not text.strip():
+        return False
+    try:
+        dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _entry_problem(entry: ET.Element) -> str | None:
+    """What makes a paper's entry unusable, or None.
+
+    Entries without an arXiv ``<id>`` are skipped later (the legacy API padded
+    ``id_list`` answers with such empty entries for unknown ids); an entry that
+    names a paper must carry its title and dates, or the paper would be reported
+    unknown (the package skips it silently) or crash the parser.
+    """
+    found = parse_url((entry.findtext(f"{ATOM}id") or "").strip())
+    if found is None:
+        return None
+    if not (entry.findtext(f"{ATOM}title") or "").strip():
+        return f"the entry for {found.base} has no <title>"
+    for tag in ("published", "updated"):
+        if not _timestamp_ok(entry.findtext(f"{ATOM}{tag}")):
+            return f"the entry for {found.base} has no valid <{tag}> date"
+    return None
+
+
 def check_feed(body: bytes, content_type: str) -> None:
-    """Raise unless ``body`` is a complete Atom feed without an API error entry."""
+    """Raise unless ``body`` is a complete Atom feed of usable entries without an error entry."""
     if not body.strip():
         raise _Transient("arXiv answered 200 with an empty body")
     try:
@@ -157,6 +200,10 @@ def check_feed(body: bytes, content_type: str) -> None:
     problem = _error_summary(root)
     if problem is not None:
         raise ArxivError(f"arXiv rejected the query: {problem}")
+    for entry in root.iter(f"{ATOM}entry"):
+        problem = _entry_problem(entry)
+        if problem is not None:
+            raise ArxivError(f"arXiv answered a feed that cannot be used: {problem}")
 
 
 def _check_status(response: requests.Response) -> None:
@@ -187,12 +234,21 @@ def _reason(error: Exception) -> str:
 class _BoundedSession(requests.Session):
     """A session that bounds every request and checks every answer before the package sees it."""
 
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, endpoint: str) -> None:
         super().__init__()
         self.timeout = timeout
+        self.endpoint = endpoint
         self.count = 0
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        text = url.decode() if isinstance(url, bytes) else url
+        if not text.startswith(self.endpoint):
+            # the package stopped using query_url_format: never send elsewhere (a test
+            # must not reach the real arXiv, a mirror user must not bypass the mirror)
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} asked {_host(text)}, not the configured "
+                f"endpoint; awesome supports {SUPPORTED}"
+            )
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = (min(self.timeout, 10.0), self.timeout)
         self.count += 1
@@ -201,9 +257,16 @@ class _BoundedSession(requests.Session):
         except requests.exceptions.Timeout:
             raise _Transient(f"no answer within {self.timeout:g} s") from None
         except requests.exceptions.ConnectionError as error:
+            # a read timeout while the body arrives comes wrapped as a ConnectionError
+            if "timed out" in str(error):
+                raise _Transient(f"no answer within {self.timeout:g} s") from None
             raise _Transient(f"cannot connect to {_host(url)} ({_reason(error)})") from None
         except requests.exceptions.ChunkedEncodingError:
             raise _Transient("the answer was cut short") from None
+        except requests.exceptions.ContentDecodingError:
+            raise _Transient("the compressed answer was cut short or corrupt") from None
+        except requests.exceptions.RequestException as error:
+            raise _Transient(f"the request failed ({type(error).__name__})") from None
         _check_status(response)
         return response
 
@@ -216,7 +279,12 @@ class _Client(arxiv.Client):
         super().__init__(
             page_size=settings.batch_size, delay_seconds=settings.interval, num_retries=0
         )
-        self.session = _BoundedSession(settings.timeout)
+        if not isinstance(getattr(self, "_session", None), requests.Session):
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} no longer keeps its HTTP session in "
+                f"Client._session, so requests could not be bounded; install {SUPPORTED}"
+            )
+        self.session = _BoundedSession(settings.timeout, settings.api)
         self._session = self.session
         separator = "&" if "?" in settings.api else "?"
         self.query_url_format = (
@@ -261,6 +329,11 @@ def paper_from_result(result: arxiv.Result, fetched_from: str, today: str) -> Pa
     )
 
 
+def _canonical(pid: str) -> str:
+    found = parse_bare(pid)
+    return found.base if found is not None else pid
+
+
 def batches(ids: Sequence[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
@@ -282,8 +355,13 @@ class ArxivClient:
         return self._client.session.count
 
     def fetch(self, ids: Sequence[str]) -> FetchResult:
-        """Metadata for every id (version-less); raises :class:`ArxivError` when arXiv fails."""
-        wanted = list(dict.fromkeys(ids))
+        """Metadata for every id; raises :class:`ArxivError` when arXiv fails.
+
+        Ids are asked and reported in arXiv's form, without version or subject class
+        (``2305.14314v2`` and ``math.GT/0309136`` are asked as ``2305.14314`` and
+        ``math/0309136``); an id that is not one is sent as given, for arXiv to reject.
+        """
+        wanted = list(dict.fromkeys(_canonical(pid) for pid in ids))
         result = FetchResult()
         today = dt.datetime.now(dt.UTC).date().isoformat()
         for batch in batches(wanted, self.settings.batch_size):
@@ -315,6 +393,7 @@ class ArxivClient:
     def _query(self, batch: list[str]) -> list[arxiv.Result]:
         search = arxiv.Search(id_list=batch, max_results=len(batch))
         found: list[arxiv.Result] = []
+        sent = self._client.session.count
         try:
             found.extend(self._client.results(search))
         except arxiv.UnexpectedEmptyPageError:
@@ -325,4 +404,10 @@ class ArxivClient:
                 raise _Transient("arXiv answered with an empty page") from None
         except arxiv.HTTPError as error:
             raise _Transient(str(error)) from None
+        if self._client.session.count == sent:
+            # results without a request through our session: the package changed how it sends
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} no longer sends through Client._session, "
+                f"so requests are not bounded; install {SUPPORTED}"
+            )
         return found
