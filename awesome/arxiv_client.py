@@ -56,6 +56,9 @@ from awesome.errors import ArxivError, ConfigError
 from awesome.metadata import Paper
 
 MAX_BATCH = 100
+# A server that cannot be reached or does not answer is asked once more, not ``retries``
+# times: each try can take the whole timeout, and the tool must fail within a minute.
+UNREACHABLE_RETRIES = 1
 ATOM = "{http://www.w3.org/2005/Atom}"
 _RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 SUPPORTED = "arxiv>=4.0.2,<4.1"
@@ -68,7 +71,7 @@ class ClientSettings:
 
     api: str = DEFAULT_ARXIV_API
     interval: float = 3.0
-    timeout: float = 30.0
+    timeout: float = 20.0
     retries: int = 4
     backoff: float = 3.0
     max_wait: float = 120.0
@@ -120,11 +123,17 @@ def settings_from(
 
 
 class _Transient(Exception):
-    """A failure worth retrying; ``retry_after`` is the server's wish in seconds, if given."""
+    """A failure worth retrying; ``retry_after`` is the server's wish in seconds, if given.
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    ``unreachable`` marks a connection that failed or a server that did not answer.
+    """
+
+    def __init__(
+        self, message: str, retry_after: float | None = None, unreachable: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.unreachable = unreachable
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -255,12 +264,14 @@ class _BoundedSession(requests.Session):
         try:
             response = super().request(method, url, *args, **kwargs)
         except requests.exceptions.Timeout:
-            raise _Transient(f"no answer within {self.timeout:g} s") from None
+            raise _Transient(f"no answer within {self.timeout:g} s", unreachable=True) from None
         except requests.exceptions.ConnectionError as error:
             # a read timeout while the body arrives comes wrapped as a ConnectionError
             if "timed out" in str(error):
-                raise _Transient(f"no answer within {self.timeout:g} s") from None
-            raise _Transient(f"cannot connect to {_host(url)} ({_reason(error)})") from None
+                message = f"no answer within {self.timeout:g} s"
+            else:
+                message = f"cannot connect to {_host(url)} ({_reason(error)})"
+            raise _Transient(message, unreachable=True) from None
         except requests.exceptions.ChunkedEncodingError:
             raise _Transient("the answer was cut short") from None
         except requests.exceptions.ContentDecodingError:
@@ -373,11 +384,13 @@ class ArxivClient:
         return result
 
     def _query_with_retries(self, batch: list[str]) -> list[arxiv.Result]:
+        unreachable = 0
         for attempt in range(self.settings.retries + 1):
             try:
                 return self._query(batch)
             except _Transient as error:
-                if attempt == self.settings.retries:
+                unreachable = unreachable + 1 if error.unreachable else 0
+                if attempt == self.settings.retries or unreachable > UNREACHABLE_RETRIES:
                     raise ArxivError(f"giving up after {attempt + 1} tries: {error}") from None
                 self._sleep(self._delay(attempt, error))
         raise AssertionError("unreachable")  # pragma: no cover

@@ -153,6 +153,23 @@ def test_a_server_that_never_answers_is_an_error(fake: FakeArxiv) -> None:
         client_for(fake, timeout=0.2, retries=1).fetch(["2304.13712"])
 
 
+def test_a_silent_server_is_asked_twice_whatever_the_retries(fake: FakeArxiv) -> None:
+    fake.hang(times=3)
+    sleeps = Sleeps()
+    with pytest.raises(ArxivError, match=r"^giving up after 2 tries: no answer within 0\.2 s$"):
+        client_for(fake, sleeps, timeout=0.2, retries=4).fetch(["2304.13712"])
+    assert fake.count == 2 and len(sleeps.waits) == 1
+
+
+def test_busy_answers_use_every_retry(fake: FakeArxiv) -> None:
+    fake.hang()
+    fake.fail(503, times=2)
+    fake.reset()
+    result = client_for(fake, timeout=0.2, retries=4).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert fake.count == 5
+
+
 def test_a_200_that_is_not_atom_is_an_error(fake: FakeArxiv) -> None:
     fake.answer(b"<!doctype html><html><body>Proxy login</body></html>", content_type="text/html")
     with pytest.raises(ArxivError, match=r"not an Atom feed \(text/html\)"):

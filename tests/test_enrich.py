@@ -185,7 +185,7 @@ def test_offline_on_the_shipped_list_finds_every_paper(fake: FakeArxiv) -> None:
     assert fake.count == 0
 
 
-@pytest.mark.parametrize("fault", ["503", "hang", "html", "cut"])
+@pytest.mark.parametrize("fault", ["503", "hang", "html", "cut", "reset", "400", "gzip"])
 def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: str) -> None:
     for _ in range(2):
         if fault == "503":
@@ -194,6 +194,12 @@ def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: st
             fake.hang()
         elif fault == "cut":
             fake.cut(0.5)
+        elif fault == "reset":
+            fake.reset()
+        elif fault == "400":
+            fake.replay(DATA / "03_new-format_id_abc_error-entry_http400.xml", status=400)
+        elif fault == "gzip":
+            fake.answer(b"\x1f\x8b not really gzip", encoding="gzip")
         else:
             fake.answer(b"<html>maintenance</html>", content_type="text/html")
     before = (sample.parent / "metadata.json").read_bytes()
@@ -201,7 +207,17 @@ def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: st
     assert result.exit_code == 2
     assert result.output.startswith("error: ")
     assert result.output.endswith("; metadata.json left unchanged\n")
+    assert result.output.count("\n") == 1
     assert (sample.parent / "metadata.json").read_bytes() == before
+
+
+def test_a_lock_that_cannot_be_written_is_one_line(fake: FakeArxiv, sample: Path) -> None:
+    (sample.parent / "awesome.toml").write_text('metadata = "gone/metadata.json"\n', "utf-8")
+    result = enrich(fake, str(sample))
+    assert result.exit_code == 2
+    lock = sample.parent.resolve() / "gone" / "metadata.json"
+    assert result.output == (f"error: {lock}: cannot write the lock: No such file or directory\n")
+    assert "Traceback" not in result.output
 
 
 def test_a_failing_later_batch_keeps_the_lock(fake: FakeArxiv, tmp_path: Path) -> None:

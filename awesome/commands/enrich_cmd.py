@@ -62,8 +62,8 @@ def command(file: Path, refresh: bool, offline: bool) -> int:
         report = enrich_lock(doc, lock, client.fetch, refresh)
     except ArxivError as error:
         raise ArxivError(f"{error.message}; {lock_path.name} left unchanged") from None
-    _report(report, doc, file)
     written = save_lock(lock, lock_path) if report.updated else False
+    _report(report, doc, file)  # after the write: a failed write reports nothing as learned
     state = f"{lock_path} written" if written else "lock unchanged"
     click.echo(
         f"{len(report.asked)} asked, {len(report.updated)} updated, {len(report.missing)} unknown"
