@@ -62,7 +62,7 @@ UNREACHABLE_RETRIES = 1
 ATOM = "{http://www.w3.org/2005/Atom}"
 _RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
 SUPPORTED = "arxiv>=4.0.2,<4.1"
-_ERROR_ENTRY = re.compile(r"^https?://arxiv\.org/api/errors")
+_ERROR_ENTRY = re.compile(r"^https?://(?:[a-z0-9-]+\.)*arxiv\.org/api/errors")
 
 
 @dataclass

@@ -136,6 +136,16 @@ def test_enrich_fills_what_the_lock_lacks(fake: FakeArxiv, sample: Path) -> None
     load_lock(sample.parent / "metadata.json")  # the written lock validates
 
 
+def test_the_endpoint_and_interval_can_come_from_the_config(fake: FakeArxiv, sample: Path) -> None:
+    config = f'arxiv_api = "{fake.url}"\narxiv_interval = 0.2\n'
+    (sample.parent / "awesome.toml").write_text(config, "utf-8")
+    env = {"AWESOME_ARXIV_API": None, "AWESOME_ARXIV_INTERVAL": None}
+    result = CliRunner().invoke(cli, ["enrich", "--refresh", str(sample)], env=env)
+    assert result.exit_code == 0, result.output
+    assert fake.count == 1
+    assert lock_of(sample)["2005.14165"]["fetched_from"] == fake.url
+
+
 def test_a_second_run_asks_nothing(fake: FakeArxiv, sample: Path) -> None:
     enrich(fake, str(sample))
     written = (sample.parent / "metadata.json").read_bytes()
