@@ -5,8 +5,9 @@ The package (4.0.x) builds the query URLs, keeps one request every
 entries into ``arxiv.Result`` objects. What it does not do, this module adds
 around it:
 
-* a timeout on every request (the package passes none to ``requests``), so a
-  server that accepts and never answers cannot hang the tool;
+* a timeout on every request (the package passes none to ``requests``), both on
+  each socket read and on the whole answer, so a server that accepts and never
+  answers, or sends a byte now and then, cannot hang the tool;
 * retries with exponential backoff that honour ``Retry-After`` (seconds or an
   HTTP date) on 429 and 503 (the package retries at once and never sees the
   headers);
@@ -38,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
+import io
 import os
 import re
 import time
@@ -49,6 +51,7 @@ from urllib.parse import urlsplit
 
 import arxiv
 import requests
+import urllib3
 
 from awesome.arxiv_id import parse_bare, parse_url
 from awesome.config import DEFAULT_ARXIV_API, Config
@@ -240,6 +243,35 @@ def _reason(error: Exception) -> str:
     return found.group(1).strip() if found else type(error).__name__
 
 
+def _read_body(response: requests.Response, deadline: float, timeout: float) -> None:
+    """Read the whole body by ``deadline``, then hand it to ``response`` as a plain stream.
+
+    ``requests`` bounds each read from the socket, not the answer: a server that
+    sends a byte now and then would hold the tool for ever. Reading with ``read1``
+    (at most one socket read at a time) lets the clock be checked between reads.
+    """
+    raw = response.raw
+    chunks: list[bytes] = []
+    try:
+        while chunk := raw.read1(64 * 1024, decode_content=True):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                response.close()
+                raise _Transient(f"the answer took more than {timeout:g} s", unreachable=True)
+    except urllib3.exceptions.ReadTimeoutError:
+        response.close()
+        raise _Transient(f"no answer within {timeout:g} s", unreachable=True) from None
+    except urllib3.exceptions.DecodeError:
+        response.close()
+        raise _Transient("the compressed answer was cut short or corrupt") from None
+    except (urllib3.exceptions.HTTPError, OSError):
+        response.close()
+        raise _Transient("the answer was cut short") from None
+    raw.release_conn()
+    # the body is decoded already: ``requests`` reads a raw stream without ``stream()`` as is
+    response.raw = io.BytesIO(b"".join(chunks))
+
+
 class _BoundedSession(requests.Session):
     """A session that bounds every request and checks every answer before the package sees it."""
 
@@ -260,9 +292,12 @@ class _BoundedSession(requests.Session):
             )
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = (min(self.timeout, 10.0), self.timeout)
+        kwargs["stream"] = True  # the body is read here, against a deadline
+        deadline = time.monotonic() + self.timeout
         self.count += 1
         try:
             response = super().request(method, url, *args, **kwargs)
+            _read_body(response, deadline, self.timeout)
         except requests.exceptions.Timeout:
             raise _Transient(f"no answer within {self.timeout:g} s", unreachable=True) from None
         except requests.exceptions.ConnectionError as error:

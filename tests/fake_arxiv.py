@@ -42,7 +42,7 @@ HANG_LIMIT = 30.0  # a hanging answer gives up by itself after this many seconds
 
 @dataclass
 class Fault:
-    """One scripted answer: ``kind`` is ok, status, body, hang, reset, cut or stall."""
+    """One scripted answer: ``kind`` is ok, status, body, hang, reset, cut, stall or drip."""
 
     kind: str
     status: int = 200
@@ -141,6 +141,7 @@ class FakeArxiv:
         self.page_cap: int | None = None  # serve at most this many entries a page
         self.shuffle = False  # entries in random order instead of reversed
         self.gzip = False  # compress answers for clients that accept gzip
+        self.chunked = False  # Transfer-Encoding: chunked instead of Content-Length
         self.faults: deque[Fault] = deque()
         self.requests: list[dict[str, str]] = []
         self.times: list[float] = []
@@ -210,6 +211,10 @@ class FakeArxiv:
     def stall(self, keep: float = 0.5, times: int = 1) -> None:
         """Send the headers and ``keep`` of the feed, then nothing until the server stops."""
         self.faults.extend(Fault("stall", body=str(keep).encode()) for _ in range(times))
+
+    def drip(self, pause: float = 0.05, times: int = 1) -> None:
+        """Send the feed a few bytes at a time, ``pause`` seconds apart, never quite stalling."""
+        self.faults.extend(Fault("drip", body=str(pause).encode()) for _ in range(times))
 
     def cut(self, keep: float = 0.5, times: int = 1) -> None:
         """Announce the whole feed in Content-Length but close after ``keep`` of it."""
@@ -283,12 +288,29 @@ class FakeArxiv:
                     if fault.kind == "stall":
                         self.wfile.flush()
                         fake._release.wait(HANG_LIMIT)
+                elif fault.kind == "drip":
+                    self._drip(*fake.query(params), float(fault.body))
                 elif fault.kind == "status":
                     self._send(fault.status, fault.body, fault.content_type, fault.retry_after)
                 else:
                     self._send(
                         fault.status, fault.body, fault.content_type, encoding=fault.encoding
                     )
+
+            def _drip(self, status: int, body: bytes, pause: float) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", Fault.content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for start in range(0, len(body), 16):
+                    if fake._release.wait(pause):
+                        break
+                    try:
+                        self.wfile.write(body[start : start + 16])
+                        self.wfile.flush()
+                    except OSError:  # the client gave up
+                        break
+                self.close_connection = True
 
             def _send(
                 self,
@@ -304,7 +326,10 @@ class FakeArxiv:
                     body, encoding = gzip.compress(body), "gzip"
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
+                if fake.chunked:
+                    self.send_header("Transfer-Encoding", "chunked")
+                else:
+                    self.send_header("Content-Length", str(len(body)))
                 if encoding is not None:
                     self.send_header("Content-Encoding", encoding)
                 if retry_after is not None:
@@ -313,7 +338,15 @@ class FakeArxiv:
                     self.send_header("Connection", "close")
                     self.close_connection = True
                 self.end_headers()
-                self.wfile.write(body if cut_at is None else body[: int(len(body) * cut_at)])
+                sent = body if cut_at is None else body[: int(len(body) * cut_at)]
+                if not fake.chunked:
+                    self.wfile.write(sent)
+                    return
+                for start in range(0, len(sent), 512):
+                    piece = sent[start : start + 512]
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                if cut_at is None:
+                    self.wfile.write(b"0\r\n\r\n")  # a cut answer never gets its last chunk
 
         return Handler
 

@@ -293,6 +293,27 @@ def test_a_body_that_stops_coming_times_out(fake: FakeArxiv) -> None:
         client_for(fake, timeout=0.3, retries=1).fetch(["2304.13712"])
 
 
+def test_an_answer_that_drips_in_is_bounded(fake: FakeArxiv) -> None:
+    # a read never waits long, yet the whole feed would take seconds to come
+    fake.drip(0.02, times=2)
+    with pytest.raises(ArxivError, match=r"^giving up after 2 tries: the answer took more than"):
+        client_for(fake, timeout=0.3, retries=1).fetch(["2304.13712"])
+
+
+def test_a_slow_but_steady_answer_within_the_timeout_is_read(fake: FakeArxiv) -> None:
+    fake.drip(0.001)
+    assert "2304.13712" in client_for(fake, timeout=10).fetch(["2304.13712"]).papers
+
+
+def test_chunked_answers_are_read_and_a_missing_last_chunk_is_noticed(fake: FakeArxiv) -> None:
+    fake.chunked = True
+    ids = ["2304.13712", "2106.09685"]
+    assert set(client_for(fake).fetch(ids).papers) == set(ids)
+    fake.cut(1.0, times=2)  # every byte of the feed, but not the chunk that ends it
+    with pytest.raises(ArxivError, match="giving up after 2 tries: the answer was cut short"):
+        client_for(fake, retries=1).fetch(ids)
+
+
 def test_gzip_answers_are_read(fake: FakeArxiv) -> None:
     fake.gzip = True
     result = client_for(fake).fetch(["2304.13712", "2106.09685"])
