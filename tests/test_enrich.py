@@ -96,6 +96,16 @@ def test_merge_new_title_keeps_the_old_one() -> None:
     ]
 
 
+def test_merge_reports_a_withdrawal_once() -> None:
+    withdrawn = paper(version=2, comment="This paper has been withdrawn by the authors")
+    merged, changes = merge_paper(paper(comment="12 pages"), withdrawn)
+    assert [c.describe() for c in changes] == [
+        "2304.13712: version: v1 -> v2",
+        "2304.13712: withdrawn: This paper has been withdrawn by the authors",
+    ]
+    assert merge_paper(merged, withdrawn)[1] == []
+
+
 def test_merge_back_to_a_former_title() -> None:
     merged, _ = merge_paper(paper(title="B", former_titles=["A"]), paper(title="A"))
     assert (merged.title, merged.former_titles) == ("A", ["B"])
@@ -171,6 +181,15 @@ def test_refresh_reports_new_titles_versions_and_journal_refs(
     assert "2005.14165: title: 'Language Models are Few-Shot Learners' ->" in result.output
     assert "2005.14165: version: v1 -> v4" in result.output
     assert "2005.14165: journal ref: (none) -> NeurIPS 2020" in result.output
+
+
+def test_refresh_reports_a_withdrawn_paper(fake: FakeArxiv, sample: Path) -> None:
+    enrich(fake, str(sample))
+    fake.papers["2001.08361"] |= {"version": 2, "comment": "This paper has been withdrawn"}
+    result = enrich(fake, "--refresh", str(sample))
+    assert result.exit_code == 0, result.output
+    assert "2001.08361: withdrawn: This paper has been withdrawn" in result.output
+    assert lock_of(sample)["2001.08361"]["comment"] == "This paper has been withdrawn"
 
 
 def test_unknown_ids_are_warnings_with_their_line(fake: FakeArxiv, sample: Path) -> None:
