@@ -98,9 +98,19 @@ def _env_number(name: str, text: str) -> float:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not value >= 0:  # also rejects NaN
-        raise ConfigError(f"{name} must be a number of seconds (0 or more), got {text!r}")
+    # a timeout of 0 would fail every request; NaN and infinity are not durations
+    least = "more than 0" if name == "AWESOME_ARXIV_TIMEOUT" else "0 or more"
+    if not 0 <= value < float("inf") or (value == 0 and name == "AWESOME_ARXIV_TIMEOUT"):
+        raise ConfigError(f"{name} must be a number of seconds ({least}), got {text!r}")
     return value
+
+
+def _check_endpoint(url: str, source: str) -> str:
+    """An http(s) URL with a host, or a :class:`ConfigError` naming where it came from."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{source} must be an http:// or https:// URL, got {url!r}")
+    return url.strip()
 
 
 def settings_from(
@@ -116,7 +126,9 @@ def settings_from(
     config = config or Config()
     settings = ClientSettings(api=config.arxiv_api, interval=config.arxiv_interval)
     if env.get("AWESOME_ARXIV_API"):
-        settings.api = env["AWESOME_ARXIV_API"]
+        settings.api = _check_endpoint(env["AWESOME_ARXIV_API"], "AWESOME_ARXIV_API")
+    else:
+        settings.api = _check_endpoint(settings.api, "the arxiv_api setting")
     for name, attribute in _ENV_NUMBERS.items():
         if env.get(name):
             setattr(settings, attribute, _env_number(name, env[name]))

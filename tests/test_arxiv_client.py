@@ -528,10 +528,25 @@ def test_settings_from_config_and_environment() -> None:
     assert settings_from(None, env={}).interval == 3.0
 
 
-@pytest.mark.parametrize("value", ["fast", "-1", "nan"])
+@pytest.mark.parametrize("value", ["fast", "-1", "nan", "inf"])
 def test_a_bad_interval_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError, match="AWESOME_ARXIV_INTERVAL must be a number of seconds"):
         settings_from(None, env={"AWESOME_ARXIV_INTERVAL": value})
+
+
+def test_a_zero_timeout_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"AWESOME_ARXIV_TIMEOUT .* \(more than 0\), got '0'"):
+        settings_from(None, env={"AWESOME_ARXIV_TIMEOUT": "0"})
+    assert settings_from(None, env={"AWESOME_ARXIV_INTERVAL": "0"}).interval == 0
+
+
+@pytest.mark.parametrize("url", ["localhost:8000/api/query", "ftp://127.0.0.1/q", "http://"])
+def test_an_endpoint_that_is_not_an_http_url_is_a_config_error(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        settings_from(None, env={"AWESOME_ARXIV_API": url})
+    assert str(caught.value) == f"AWESOME_ARXIV_API must be an http:// or https:// URL, got {url!r}"
+    with pytest.raises(ConfigError, match="the arxiv_api setting must be an http"):
+        settings_from(Config(arxiv_api=url), env={})
 
 
 def test_an_endpoint_with_a_query_and_braces(fake: FakeArxiv) -> None:

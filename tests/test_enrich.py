@@ -263,6 +263,18 @@ def test_a_failing_later_batch_keeps_the_lock(fake: FakeArxiv, tmp_path: Path) -
     assert not (tmp_path / "metadata.json").exists()
 
 
+def test_an_endpoint_without_scheme_is_one_line(sample: Path) -> None:
+    before = (sample.parent / "metadata.json").read_bytes()
+    env = {"AWESOME_ARXIV_API": "127.0.0.1:8000/api/query"}
+    result = CliRunner().invoke(cli, ["enrich", str(sample)], env=env)
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: AWESOME_ARXIV_API must be an http:// or https:// URL, "
+        "got '127.0.0.1:8000/api/query'\n"
+    )
+    assert (sample.parent / "metadata.json").read_bytes() == before
+
+
 def test_a_broken_lock_is_an_error(fake: FakeArxiv, sample: Path) -> None:
     (sample.parent / "metadata.json").write_text("{", "utf-8")
     result = enrich(fake, str(sample))
