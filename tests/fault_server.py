@@ -8,7 +8,6 @@ Routes:
   /flaky/<key>/<n>/<code>   <code> n times per key (Retry-After from ?retry_after), then 200
   /hang  never answers      /trickle  headers a byte at a time     /reset  RST
   /huge  a 1 GB body        /no-head  HEAD is 405, GET works    /sleep?ms=N  slow 200
-  /api/query                arXiv API (ids in ``arxiv_ids``)
   /handles/<doi>            DOI handle API (DOIs in ``dois``)
   /repos/<owner>/<repo>     GitHub API (``repos``; ``renamed``; ``github_rate_limited``)
 """
@@ -43,9 +42,7 @@ class FaultServer(ThreadingHTTPServer):
         self.started: list[tuple[float, str]] = []
         self.active = 0
         self.max_active = 0
-        self.arxiv_mode = "ok"
         self.huge_sent = 0
-        self.arxiv_ids: set[str] = set()
         self.dois: set[str] = set()
         self.repos: dict[str, dict[str, Any]] = {}
         self.renamed: dict[str, str] = {}
@@ -222,29 +219,6 @@ class FaultHandler(BaseHTTPRequestHandler):
         self._wait(float(query.get("ms", "100")) / 1000)
         self._ok(args, query, count)
 
-    def _arxiv(self, args: list[str], query: dict[str, str], count: int) -> None:
-        if self.server.arxiv_mode == "html":
-            self._send(200, b"<html>not a feed</html>", {"Content-Type": "text/html"})
-            return
-        if self.server.arxiv_mode == "error":
-            self._send(500, b"oops\n")
-            return
-        entries = []
-        for arxiv_id in query.get("id_list", "").split(","):
-            base = arxiv_id.split("v")[0] if "v" in arxiv_id[4:] else arxiv_id
-            if base in self.server.arxiv_ids:
-                shown = arxiv_id if arxiv_id != base else f"{base}v2"
-                entries.append(
-                    f"<entry><id>http://arxiv.org/abs/{shown}</id><title>T</title></entry>"
-                )
-        feed = (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<feed xmlns="http://www.w3.org/2005/Atom"><title>q</title>'
-            + "".join(entries)
-            + "</feed>"
-        )
-        self._send(200, feed.encode(), {"Content-Type": "application/atom+xml"})
-
     def _handles(self, args: list[str], query: dict[str, str], count: int) -> None:
         doi = "/".join(args)
         if doi in self.server.dois:
@@ -283,7 +257,6 @@ ROUTES = {
     "huge": FaultHandler._huge,
     "no-head": FaultHandler._no_head,
     "sleep": FaultHandler._sleep,
-    "api": FaultHandler._arxiv,
     "handles": FaultHandler._handles,
     "repos": FaultHandler._repos,
 }

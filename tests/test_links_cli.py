@@ -12,6 +12,7 @@ import pytest
 
 from awesome.cli import run
 from awesome.schemas import validator
+from tests.fake_arxiv import FakeArxiv, serve
 from tests.fault_server import FaultServer
 
 FAST = ["--allow-private", "--timeout", "0.5", "--deadline", "1.5", "--host-interval", "0"]
@@ -307,6 +308,44 @@ def test_the_github_api_comes_from_the_environment(
     assert by_url["https://github.com/octo/live"]["note"] == "archived repository"
     assert by_url["https://github.com/octo/gone"]["verdict"] == "dead"
     assert all(headers.get("Authorization") == "Bearer t0ken" for _, _, headers in server.log)
+
+
+@pytest.fixture
+def fake_arxiv() -> Iterator[FakeArxiv]:
+    yield from serve(Path(__file__).parent / "data" / "arxiv" / "snapshot.json")
+
+
+def test_arxiv_links_go_to_the_api_named_in_the_environment(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWESOME_ARXIV_API", fake_arxiv.url)
+    monkeypatch.setenv("AWESOME_ARXIV_INTERVAL", "0")
+    Path("list.md").write_text(
+        "[a](https://arxiv.org/abs/1706.03741) [b](https://arxiv.org/abs/2101.00001v2)\n"
+    )
+    code, out, _ = links("list.md", *FAST, "--format", "json", capsys=capsys)
+    by_url = {link["url"]: link for link in json.loads(out)["links"]}
+    assert code == 1
+    assert by_url["https://arxiv.org/abs/1706.03741"]["verdict"] == "ok"
+    assert by_url["https://arxiv.org/abs/2101.00001v2"]["reason"] == (
+        "arXiv does not know this id (arXiv API)"
+    )
+    assert fake_arxiv.count == 1
+
+
+def test_a_failing_arxiv_api_from_the_config_never_fails_the_run(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWESOME_ARXIV_API", raising=False)
+    monkeypatch.setenv("AWESOME_ARXIV_RETRIES", "1")
+    monkeypatch.setenv("AWESOME_ARXIV_BACKOFF", "0.05")
+    Path("awesome.toml").write_text(f"arxiv_api = '{fake_arxiv.url}'\narxiv_interval = 0\n")
+    fake_arxiv.fail(503, times=2)
+    Path("list.md").write_text("[a](https://arxiv.org/abs/2101.00001)\n")
+    code, out, _ = links("list.md", *FAST, capsys=capsys)
+    assert code == 0
+    assert "list.md:1: unknown: https://arxiv.org/abs/2101.00001 (arXiv API: giving up" in out
+    assert fake_arxiv.count == 2
 
 
 def test_importing_the_cli_does_not_import_requests() -> None:

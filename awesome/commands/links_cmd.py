@@ -45,6 +45,7 @@ def _pick(cli_value: Any, config_value: Any, default: Any) -> Any:
 
 
 def _options(config: Config, params: dict[str, Any]) -> Any:
+    from awesome.arxiv_client import settings_from
     from awesome.links.cache import DEFAULT_CACHE, DEFAULT_MAX_AGE, parse_max_age
     from awesome.links.jobs import CheckSettings
     from awesome.links.run import LinkOptions
@@ -61,8 +62,8 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
         deadline=float(_pick(params["deadline"], None, max(30.0, 3 * timeout))),
         retries=params["retries"],
         accept=frozenset(links.accept),
-        arxiv_api=env.get("AWESOME_ARXIV_API") or config.arxiv_api,
-        arxiv_interval=config.arxiv_interval,
+        # AWESOME_ARXIV_API, AWESOME_ARXIV_INTERVAL ... or the config's arxiv_api, arxiv_interval
+        arxiv=settings_from(config, env),
         doi_api=env.get("AWESOME_DOI_API") or config.doi_api,
         github_api=env.get("AWESOME_GITHUB_API") or config.github_api,
         github_token=env.get("GITHUB_TOKEN") or None,

@@ -15,10 +15,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from awesome.arxiv_client import batches
 from awesome.errors import LinkCheckError
 from awesome.links import hosts
+from awesome.links.arxiv_api import ArxivLink, ArxivLookup
 from awesome.links.fetch import Fetcher, Outcome, host_key
 from awesome.links.jobs import (
     ArxivBatchJob,
@@ -313,7 +315,10 @@ class Scheduler:
             step_id, step = item
             set_current_step(step_id)
             try:
-                outcome = self.fetcher.fetch(step.request)
+                if step.run is not None:
+                    outcome = step.run(self.fetcher)
+                else:
+                    outcome = self.fetcher.fetch(step.request)
             except Exception as error:  # a bug here must end the run, not hang it
                 with self.lock:
                     self._fail(error)
@@ -329,9 +334,9 @@ class Scheduler:
 
 
 def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
-    """One job per URL, arXiv links batched, DOI and GitHub links through their APIs."""
+    """One job per URL, arXiv links in batches, DOI and GitHub links through their APIs."""
     jobs: list[Job] = []
-    arxiv: dict[str, list[str]] = {}
+    arxiv: dict[str, list[ArxivLink]] = {}
     for url in urls:
         if not state.settings.special_hosts:
             jobs.append(UrlJob(url, state))
@@ -340,17 +345,23 @@ def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
         doi = hosts.doi_of_url(url)
         repo = hosts.github_repo(url)
         if arxiv_id is not None:
-            arxiv.setdefault(str(arxiv_id), []).append(url)
+            arxiv.setdefault(arxiv_id.base, []).append(ArxivLink(url, arxiv_id.version))
         elif doi is not None:
             jobs.append(DoiJob(url, doi, state))
         elif repo is not None:
             jobs.append(GithubJob(url, *repo, state))
         else:
             jobs.append(UrlJob(url, state))
-    ids = list(arxiv)
-    for start in range(0, len(ids), hosts.ARXIV_BATCH):
-        batch = {arxiv_id: arxiv[arxiv_id] for arxiv_id in ids[start : start + hosts.ARXIV_BATCH]}
-        jobs.append(ArxivBatchJob(batch, state))
+    if arxiv:
+        settings = state.settings.arxiv
+        # An arXiv request waits no longer than any other (--timeout) unless told less.
+        lookup = ArxivLookup(
+            replace(settings, timeout=min(settings.timeout, state.settings.timeout))
+        )
+        for batch in batches(list(arxiv), settings.batch_size):
+            jobs.append(
+                ArxivBatchJob({arxiv_id: arxiv[arxiv_id] for arxiv_id in batch}, lookup, state)
+            )
     return jobs
 
 
@@ -369,8 +380,8 @@ def check_urls(
         settings.user_agent,
         settings.host_concurrency,
     )
-    # arXiv asks for one request at a time, a few seconds apart.
-    limits = {host_key(settings.arxiv_api): (1, settings.arxiv_interval)}
+    # arXiv asks for one request at a time; the client keeps the interval between them.
+    limits = {host_key(settings.arxiv.api): (1, 0.0)}
     scheduler = Scheduler(fetcher, settings, limits, progress)
     try:
         return scheduler.run(make_jobs(urls, RunState(settings)))

@@ -134,7 +134,7 @@ class Fetcher:
         return outcome
 
     def _fetch(self, request: Request) -> Outcome:
-        refusal = self._precheck(request.url)
+        refusal = self.precheck(request.url)
         if refusal is not None:
             return refusal
         headers = dict(request.headers)
@@ -174,7 +174,7 @@ class Fetcher:
             if step is not None:
                 self.inflight.unregister(step)
 
-    def _precheck(self, url: str) -> Outcome | None:
+    def precheck(self, url: str) -> Outcome | None:
         """Refuse other schemes and non-public addresses before any connection is made."""
         try:
             parts = urlsplit(url)

@@ -2,19 +2,24 @@
 
 A job is a small state machine. The scheduler runs its steps (one HTTP request each) and
 hands back each :class:`Outcome`; the job answers with its next step (a redirect hop, a
-retry after a delay) or with its final results. Jobs never sleep and never touch sockets.
+retry after a delay) or with its final results. Jobs never sleep and never touch sockets,
+except the arXiv batch, whose one step is a lookup by the shared arXiv client.
 """
 
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from awesome.arxiv_client import ClientSettings, FetchResult
 from awesome.links import hosts
-from awesome.links.fetch import Outcome, Request
+from awesome.links.arxiv_api import ArxivLink, ArxivLookup, link_verdict
+from awesome.links.fetch import Fetcher, Outcome, Request
 from awesome.links.verdict import LinkResult, Verdict
 
 REDIRECTS = {301, 302, 303, 307, 308}
@@ -39,8 +44,7 @@ class CheckSettings:
     max_host_pauses: int = 3
     accept: frozenset[int] = frozenset()
     user_agent: str = "awesome-links/0.1 (+https://github.com/awesome-papers/awesome)"
-    arxiv_api: str = "https://export.arxiv.org/api/query"
-    arxiv_interval: float = 3.0
+    arxiv: ClientSettings = field(default_factory=ClientSettings)
     doi_api: str = "https://doi.org/api/handles"
     github_api: str = "https://api.github.com"
     github_token: str | None = None
@@ -53,6 +57,9 @@ class Step:
 
     request: Request
     delay: float = 0.0
+    # Instead of fetching ``request``, a worker calls ``run`` (an API client's lookup);
+    # ``request`` still names the host whose limits apply.
+    run: Callable[[Fetcher], Outcome] | None = None
 
 
 @dataclass
@@ -224,32 +231,47 @@ class UrlJob(Job):
 
 
 class ArxivBatchJob(Job):
-    """Up to 100 arXiv ids in one ``id_list`` query; each URL gets its id's verdict."""
+    """One batch of arXiv ids, looked up by the shared arXiv client on a worker thread.
 
-    def __init__(self, urls_by_id: dict[str, list[str]], state: RunState) -> None:
+    Its single step runs the client instead of a plain request; the scheduler still
+    applies the API host's limit (one batch at a time) and the batch's deadline.
+    """
+
+    def __init__(
+        self, links: dict[str, list[ArxivLink]], lookup: ArxivLookup, state: RunState
+    ) -> None:
         super().__init__(state)
-        self.urls_by_id = urls_by_id
-        self.urls = [url for urls in urls_by_id.values() for url in urls]
-        query = hosts.arxiv_query_url(self.settings.arxiv_api, list(urls_by_id))
-        self.query = self.request(query, read_body=8 * 1024 * 1024)
+        self.links = links
+        self.lookup = lookup
+        self.urls = [link.url for found in links.values() for link in found]
+        self.found: FetchResult | None = None
 
     def first_step(self) -> Step:
-        return Step(self.query)
+        return Step(self.request(self.lookup.api), run=self._run)
+
+    def _run(self, fetcher: Fetcher) -> Outcome:
+        # The API host passes the address policy like any link, and a name that does not
+        # resolve on an offline machine ends the run like any other.
+        refusal = fetcher.precheck(self.lookup.api)
+        if refusal is not None:
+            return refusal
+        deadline = self.deadline_at if self.deadline_at is not None else math.inf
+        answer = self.lookup.fetch(list(self.links), deadline)
+        if isinstance(answer, str):
+            return Outcome(error="arxiv", detail=answer)
+        self.found = answer
+        return Outcome(status=200)
 
     def advance(self, outcome: Outcome, now: float) -> Step | list[LinkResult]:
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
-            retry = self.retry_step(self.query, outcome, now)
-            if isinstance(retry, Step):
-                return retry
-            return self.give_up(f"arXiv API: {retry}")
-        if outcome.error is not None:
+        if self.found is None:
             return self.give_up(f"arXiv API: {outcome.detail}")
-        answers = hosts.arxiv_verdicts(list(self.urls_by_id), outcome.status, outcome.body)
-        return [
-            LinkResult(url, answer.verdict, answer.reason, outcome.status)
-            for arxiv_id, answer in answers.items()
-            for url in self.urls_by_id[arxiv_id]
-        ]
+        results = []
+        for arxiv_id, links in self.links.items():
+            paper = self.found.papers.get(arxiv_id)
+            for link in links:
+                verdict, reason = link_verdict(link, paper)
+                results.append(LinkResult(link.url, verdict, reason))
+        return results
 
 
 class DoiJob(Job):
