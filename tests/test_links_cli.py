@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from awesome.schemas import validator
 from tests.fake_arxiv import FakeArxiv, serve
 from tests.fault_server import FaultServer
 
+ROOT = Path(__file__).resolve().parent.parent
 FAST = ["--allow-private", "--timeout", "0.5", "--deadline", "1.5", "--host-interval", "0"]
 
 
@@ -164,6 +166,20 @@ def test_max_age_expires_cached_results(
     links("list.md", *FAST, "--cache", "c.sqlite", capsys=capsys)
     links("list.md", *FAST, "--cache", "c.sqlite", "--max-age", "0s", capsys=capsys)
     assert server.hits["/ok"] == 2
+
+
+def test_two_runs_at_once_share_one_cache(server: FaultServer) -> None:
+    Path("list.md").write_text("".join(f"[{i}]({server.url(f'/ok?n={i}')})\n" for i in range(20)))
+    command = [sys.executable, "-m", "awesome", "links", "list.md", *FAST, "--cache", "c.sqlite"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) for _ in "ab"]
+    outputs = [run.communicate(timeout=60)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert all(out.splitlines()[-1].startswith("20 links: 20 ok") for out in outputs)
+    hits = server.total
+    code = subprocess.run(command, env=env, capture_output=True, text=True).returncode
+    assert code == 0
+    assert server.total == hits  # both runs stored their results: the third asks nothing
 
 
 def git(*args: str) -> None:

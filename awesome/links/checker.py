@@ -95,6 +95,9 @@ class Scheduler:
         self.workers_started = False
         self.results: list[LinkResult] = []
         self.fatal: BaseException | None = None
+        # Jobs whose host name failed while no name had resolved yet: the run is offline
+        # unless another name resolves before every other job is done.
+        self.parked: list[tuple[Job, Outcome]] = []
         self.open_jobs = 0
         self.total = 0
 
@@ -130,6 +133,7 @@ class Scheduler:
         with self.lock:
             now = time.monotonic()
             self._enforce_deadlines(now)
+            self._settle_parked(now)
             self._release_delayed(now)
             self._dispatch(now)
             if self.fatal is not None or not self.open_jobs:
@@ -237,22 +241,36 @@ class Scheduler:
         host = self.hosts[entry.host]
         host.active -= 1
         now = time.monotonic()
-        if outcome.error == "offline":
+        self._note_pause(host, outcome, now)
+        if not entry.job.finished:
+            if outcome.error == "offline":
+                self.parked.append((entry.job, outcome))
+            else:
+                self._advance(entry.job, outcome, now)
+        self._settle_parked(now)
+        self._dispatch(now)
+
+    def _advance(self, job: Job, outcome: Outcome, now: float) -> None:
+        answer = job.advance(outcome, now)
+        if isinstance(answer, Step):
+            self._enqueue(job, answer, now)
+        else:
+            self._finish(job, answer, outcome.elapsed)
+
+    def _settle_parked(self, now: float) -> None:
+        """Judge the parked jobs once a name resolves; end the run if none can any more."""
+        if not self.parked:
+            return
+        if self.fetcher.resolver.resolved_any:
+            parked, self.parked = self.parked, []
+            for job, outcome in parked:
+                self._advance(job, replace(outcome, error=outcome.if_online), now)
+        elif len(self.parked) >= self.open_jobs:
             self._fail(
                 LinkCheckError(
                     "the network is unreachable: no host name resolves, so no link is declared dead"
                 )
             )
-            return
-        self._note_pause(host, outcome, now)
-        if entry.job.finished:
-            return
-        answer = entry.job.advance(outcome, now)
-        if isinstance(answer, Step):
-            self._enqueue(entry.job, answer, now)
-        else:
-            self._finish(entry.job, answer, outcome.elapsed)
-        self._dispatch(now)
 
     def _fail(self, error: BaseException) -> None:
         if self.fatal is None:

@@ -8,9 +8,11 @@ except the arXiv batch, whose one step is a lookup by the shared arXiv client.
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
 import math
 import random
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,8 +25,16 @@ from awesome.links.fetch import Fetcher, Outcome, Request
 from awesome.links.verdict import LinkResult, Verdict
 
 REDIRECTS = {301, 302, 303, 307, 308}
-RETRY_STATUSES = {408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 RETRY_ERRORS = {"timeout", "reset", "connection", "dns-failed"}
+
+
+def is_retryable(status: int | None) -> bool:
+    """408, 429 and 5xx may pass; 501 (not implemented) will not."""
+    if status is None:
+        return False
+    return status in (408, 429) or (500 <= status <= 599 and status != 501)
+
+
 MAX_REDIRECTS = 10
 
 
@@ -71,17 +81,22 @@ class RunState:
     github_exhausted: bool = False
 
 
+_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
     """``Retry-After`` as seconds from now: delta-seconds or an HTTP date; None if absent."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _SECONDS.match(value):  # the standard says whole seconds; some servers send "1.5"
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # "-0000": UTC with no claim about local time
+        when = when.replace(tzinfo=dt.UTC)
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 
@@ -93,6 +108,20 @@ def _is_cloudflare(outcome: Outcome) -> bool:
         or "cf-mitigated" in headers
         or headers.get("server", "").lower().startswith("cloudflare")
     )
+
+
+def _is_bot_wall(outcome: Outcome) -> bool:
+    """A Cloudflare challenge: a 403, or the 503 of "under attack" mode. Retrying a
+    challenge only meets it again, and it says nothing about the page behind it."""
+    return outcome.status in (403, 503) and _is_cloudflare(outcome)
+
+
+def _header_text(value: str) -> str:
+    """A header as its sender meant it: UTF-8 sent raw arrives decoded as Latin-1."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 class Job:
@@ -179,7 +208,9 @@ class UrlJob(Job):
             return self._follow(outcome)
         if status in (404, 410):
             return self._result(Verdict.DEAD, outcome.status_text, status)
-        if status in RETRY_STATUSES:
+        if _is_bot_wall(outcome):
+            return self._result(Verdict.UNKNOWN, self._unclear_reason(outcome), status)
+        if is_retryable(status):
             retry = self.retry_step(self.request(self.current), outcome, now)
             if isinstance(retry, Step):
                 return retry
@@ -187,7 +218,7 @@ class UrlJob(Job):
         return self._result(Verdict.UNKNOWN, self._unclear_reason(outcome), status)
 
     def _unclear_reason(self, outcome: Outcome) -> str:
-        if outcome.status == 403 and _is_cloudflare(outcome):
+        if _is_bot_wall(outcome):
             return f"{outcome.status_text}: a Cloudflare bot wall, not checkable by a robot"
         if outcome.status == 999:
             return "999: a bot wall (LinkedIn-style), not checkable by a robot"
@@ -200,9 +231,12 @@ class UrlJob(Job):
         location = outcome.headers.get("location")
         if not location:
             return self._result(Verdict.UNKNOWN, f"{outcome.status_text} without Location", status)
-        target = urljoin(self.current, location.strip())
+        target = urljoin(self.current, _header_text(location).strip())
         self.redirects.append((status, target))
-        if target in self.visited:
+        # A redirect back to a page already seen is a loop, unless it sets a cookie: some
+        # sites send a visitor to the same page again once it carries their cookie (the
+        # session sends it back). Such chains end at the redirect limit, unknown, not dead.
+        if target in self.visited and "set-cookie" not in outcome.headers:
             return self._result(Verdict.DEAD, f"redirect loop back to {target}", status, False)
         if len(self.redirects) > MAX_REDIRECTS:
             reason = f"more than {MAX_REDIRECTS} redirects"
@@ -286,7 +320,7 @@ class DoiJob(Job):
         return Step(self.query)
 
     def advance(self, outcome: Outcome, now: float) -> Step | list[LinkResult]:
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
+        if outcome.error in RETRY_ERRORS or is_retryable(outcome.status):
             retry = self.retry_step(self.query, outcome, now)
             if isinstance(retry, Step):
                 return retry
@@ -345,7 +379,7 @@ class GithubJob(Job):
             target = urljoin(self.query.url, location)
             if hosts.host_key_matches(target, self.settings.github_api):
                 return Step(self._api(target))
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
+        if outcome.error in RETRY_ERRORS or is_retryable(outcome.status):
             retry = self.retry_step(self.query, outcome, now)
             if isinstance(retry, Step):
                 return retry

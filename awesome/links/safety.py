@@ -102,6 +102,7 @@ class Resolver:
         self._memo: dict[tuple[str, int], list[str] | ResolutionFailed] = {}
         self._probe_lock = threading.Lock()
         self._resolver_works: bool | None = None
+        self.resolved_any = False  # some name resolved in this run: the resolver works
 
     def addresses(self, host: str, port: int) -> list[str]:
         """The addresses of ``host``; raises :class:`ResolutionFailed`."""
@@ -116,15 +117,20 @@ class Resolver:
 
     def _lookup(self, host: str, port: int) -> list[str] | ResolutionFailed:
         try:
-            return self._resolve(host, port)
+            found = self._resolve(host, port)
         except socket.gaierror as error:
             missing = error.errno in _MISSING_ERRNOS
             return ResolutionFailed(host, missing, error.strerror or str(error))
         except (OSError, UnicodeError) as error:
             return ResolutionFailed(host, False, str(error))
+        self.resolved_any = True
+        return found
 
     def works(self) -> bool:
-        """Whether any probe name resolves; asked lazily, once, after a name fails."""
+        """Whether the resolver answers for other names: one of this run's hosts resolved,
+        or a probe name does (asked lazily, once, after a name fails)."""
+        if self.resolved_any:
+            return True
         with self._probe_lock:
             # DNS lookups under this lock are deliberate: every caller needs the one answer.
             if self._resolver_works is None:
