@@ -364,6 +364,39 @@ def test_a_failing_arxiv_api_from_the_config_never_fails_the_run(
     assert fake_arxiv.count == 2
 
 
+def test_an_api_named_in_the_environment_may_be_private_and_nothing_else(
+    fake_arxiv: FakeArxiv,
+    server: FaultServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWESOME_ARXIV_API", fake_arxiv.url)
+    monkeypatch.setenv("AWESOME_ARXIV_INTERVAL", "0")
+    Path("list.md").write_text(
+        f"[a](https://arxiv.org/abs/1706.03741) [b]({server.url('/status/404')})\n"
+    )
+    assert FAST[0] == "--allow-private"
+    code, out, _ = links("list.md", *FAST[1:], "--format", "json", capsys=capsys)
+    by_url = {link["url"]: link for link in json.loads(out)["links"]}
+    assert code == 0
+    assert by_url["https://arxiv.org/abs/1706.03741"]["verdict"] == "ok"
+    assert by_url[server.url("/status/404")]["reason"].startswith("refused: 127.0.0.1")
+    assert server.total == 0
+
+
+def test_a_private_api_from_a_config_file_is_refused(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a pull request may edit the config: it must not point the checker at internal services
+    monkeypatch.delenv("AWESOME_ARXIV_API", raising=False)
+    Path("awesome.toml").write_text(f"arxiv_api = '{fake_arxiv.url}'\n")
+    Path("list.md").write_text("[a](https://arxiv.org/abs/1706.03741)\n")
+    code, out, _ = links("list.md", *FAST[1:], capsys=capsys)
+    assert code == 0
+    assert "unknown: https://arxiv.org/abs/1706.03741 (arXiv API: refused: 127.0.0.1" in out
+    assert fake_arxiv.count == 0
+
+
 def test_importing_the_cli_does_not_import_requests() -> None:
     code = "import sys, awesome.cli; sys.exit('requests' in sys.modules)"
     root = Path(__file__).resolve().parent.parent

@@ -49,7 +49,7 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
     from awesome.links.cache import DEFAULT_CACHE, DEFAULT_MAX_AGE, parse_max_age
     from awesome.links.jobs import CheckSettings
     from awesome.links.run import LinkOptions
-    from awesome.links.safety import DEFAULT_DNS_PROBES, AddressPolicy
+    from awesome.links.safety import DEFAULT_DNS_PROBES, AddressPolicy, endpoint
 
     links = config.links
     env = os.environ
@@ -72,9 +72,13 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
     cache = None
     if not params["no_cache"]:
         cache = Path(_pick(params["cache"], links.cache, str(DEFAULT_CACHE)))
+    # An endpoint named in the environment is the operator's choice (a mirror, a test
+    # server): it may be private. One from a config file, which a pull request may edit, may not.
+    named = (env.get(f"AWESOME_{name}_API", "") for name in ("ARXIV", "DOI", "GITHUB"))
+    trusted = frozenset(found for url in named if url and (found := endpoint(url)))
     return LinkOptions(
         settings=settings,
-        policy=AddressPolicy(allow_private=params["allow_private"]),
+        policy=AddressPolicy(allow_private=params["allow_private"], trusted=trusted),
         dns_probes=probes or DEFAULT_DNS_PROBES,
         include=[*links.include, *params["include"]],
         exclude=[*links.exclude, *params["exclude"]],

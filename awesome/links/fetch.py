@@ -195,9 +195,10 @@ class Fetcher:
             return Outcome(error="scheme", detail=f"not an http(s) URL: {parts.scheme}")
         if not host:
             return Outcome(error="invalid", detail="invalid URL: no host")
+        trusted = self.policy.trusts(host, port)
         try:
             for address in self._addresses(host, port):
-                reason = self.policy.refusal(address)
+                reason = None if trusted else self.policy.refusal(address)
                 if reason is not None:
                     return Outcome(error="forbidden", detail=reason)
         except ResolutionFailed as failure:

@@ -15,6 +15,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 DEFAULT_DNS_PROBES = ("example.com", "iana.org", "wikipedia.org")
 
@@ -53,12 +54,28 @@ def address_kind(address: Address) -> str | None:
     return None if address.is_global else "non-public"
 
 
+def endpoint(url: str) -> tuple[str, int] | None:
+    """``(host, port)`` of an http(s) URL, the port filled in; None if it has none."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    return ((parts.hostname or "").lower(), port) if parts.hostname else None
+
+
 @dataclass(frozen=True)
 class AddressPolicy:
-    """Which addresses may be contacted. ``exempt`` lists addresses treated as public."""
+    """Which addresses may be contacted. ``exempt`` lists addresses treated as public;
+    ``trusted`` lists ``(host, port)`` endpoints contacted wherever they are: API endpoints
+    the operator named in the environment (a local mirror, a test server)."""
 
     allow_private: bool = False
     exempt: frozenset[str] = field(default_factory=frozenset)
+    trusted: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+
+    def trusts(self, host: str, port: int) -> bool:
+        return (host.lower(), port) in self.trusted
 
     def refusal(self, ip: str) -> str | None:
         """A reason to refuse ``ip``, or None when it may be contacted."""
