@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -270,6 +271,18 @@ def test_private_addresses_are_refused_by_default(
     assert code == 0
     assert "refused: 127.0.0.1 is a loopback address" in out
     assert server.total == 0
+
+
+def test_the_deadline_follows_the_timeout(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # headers a byte every 0.1 s: no read ever times out, only the deadline (3 x 0.3 s) ends it
+    Path("list.md").write_text(f"[a]({server.url('/trickle?every=0.1')})\n")
+    started = time.monotonic()
+    code, out, _ = links("list.md", "--allow-private", "--timeout", "0.3", capsys=capsys)
+    assert time.monotonic() - started < 0.9 + 0.6
+    assert code == 0
+    assert "no answer within the 0.9 s deadline" in out
 
 
 def test_an_offline_machine_exits_2_and_declares_nothing_dead(

@@ -59,7 +59,8 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
         host_concurrency=_pick(params["host_concurrency"], links.host_concurrency, 8),
         host_interval=float(_pick(params["host_interval"], links.host_interval, 50.0)) / 1000,
         timeout=timeout,
-        deadline=float(_pick(params["deadline"], None, max(30.0, 3 * timeout))),
+        # three timeouts: a request and two retries, or a trickling answer cut off in time
+        deadline=float(_pick(params["deadline"], None, 3 * timeout)),
         retries=params["retries"],
         accept=frozenset(links.accept),
         # AWESOME_ARXIV_API, AWESOME_ARXIV_INTERVAL ... or the config's arxiv_api, arxiv_interval
@@ -103,7 +104,7 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
 @click.option(
     "--deadline",
     type=click.FloatRange(min=0, min_open=True),
-    help="Total seconds per link, retries included [max(30, 3 x timeout)].",
+    help="Total seconds per link, retries included [3 x timeout].",
 )
 @click.option(
     "--retries",
