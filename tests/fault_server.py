@@ -10,6 +10,7 @@ Routes:
   /huge  a 1 GB body        /no-head  HEAD is 405, GET works    /sleep?ms=N  slow 200
   /stall[?chunked=1]        200 headers and a few body bytes, then silence
   /chunked?chunks=N         a chunked 200 (N chunks; 0: endless, until the client leaves)
+  /garbage                  an answer that is not HTTP
   /cookie                   302 to itself setting a cookie; 200 once the cookie comes back
   /handles/<doi>            DOI handle API (DOIs in ``dois``)
   /repos/<owner>/<repo>     GitHub API (``repos``; ``renamed``; ``github_rate_limited``)
@@ -21,6 +22,7 @@ import json
 import socket
 import ssl
 import struct
+import sys
 import threading
 import time
 from collections import Counter
@@ -56,6 +58,10 @@ class FaultServer(ThreadingHTTPServer):
         self.renamed: dict[str, str] = {}
         self.github_rate_limited = False
         self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05})
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a client leaving early is no error
+            super().handle_error(request, client_address)
 
     def get_request(self) -> tuple[socket.socket, Any]:
         sock, address = super().get_request()
@@ -213,6 +219,10 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.connection.close()
         self.close_connection = True
 
+    def _garbage(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self.wfile.write(b"HELLO THERE\r\n\r\n")
+        self.close_connection = True
+
     def _huge(self, args: list[str], query: dict[str, str], count: int) -> None:
         self.send_response(200)
         self.send_header("Content-Length", str(HUGE))
@@ -312,6 +322,7 @@ ROUTES = {
     "trickle": FaultHandler._trickle,
     "reset": FaultHandler._reset,
     "huge": FaultHandler._huge,
+    "garbage": FaultHandler._garbage,
     "no-head": FaultHandler._no_head,
     "sleep": FaultHandler._sleep,
     "stall": FaultHandler._stall,

@@ -507,3 +507,10 @@ def test_a_failing_lookup_is_unknown_when_other_names_resolve(server: FaultServe
     results = {r.url: r for r in check_urls(urls, FAST, OPEN, resolver)}
     assert results[urls[0]].verdict is Verdict.UNKNOWN
     assert "name resolution failed" in results[urls[0]].reason
+
+
+def test_an_answer_that_is_not_http_is_unknown_at_once(server: FaultServer) -> None:
+    result = check_one(server.url("/garbage"))
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.reason == "not a valid HTTP answer (BadStatusLine)"
+    assert server.hits["/garbage"] == 1

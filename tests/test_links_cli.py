@@ -353,7 +353,9 @@ def test_arxiv_links_go_to_the_api_named_in_the_environment(
         "[a](https://arxiv.org/abs/1706.03741) [b](https://arxiv.org/abs/2101.00001v2)\n"
     )
     code, out, _ = links("list.md", *FAST, "--format", "json", capsys=capsys)
-    by_url = {link["url"]: link for link in json.loads(out)["links"]}
+    report = json.loads(out)
+    assert list(validator("links-report").iter_errors(report)) == []
+    by_url = {link["url"]: link for link in report["links"]}
     assert code == 1
     assert by_url["https://arxiv.org/abs/1706.03741"]["verdict"] == "ok"
     assert by_url["https://arxiv.org/abs/2101.00001v2"]["reason"] == (

@@ -104,6 +104,10 @@ def classify_connection_error(error: BaseException) -> tuple[str, str]:
     for inner in _chain(error):
         if isinstance(inner, ConnectionResetError | http.client.RemoteDisconnected):
             return "reset", "connection reset"
+    for inner in _chain(error):
+        # something answered, but not in HTTP: asking again gets the same
+        if isinstance(inner, http.client.HTTPException):
+            return "protocol", f"not a valid HTTP answer ({type(inner).__name__})"
     return "connection", f"connection failed: {type(error).__name__}"
 
 
