@@ -129,7 +129,7 @@ def find_links(text: str) -> Iterator[InlineLink]:
                 yield InlineLink(text[i + 1 : close], url, start, end, image)
                 i = end
                 continue
-        # brackets that are not a link may hold one: "[[pdf](url)]" is a link in brackets
+        # brackets that are not a link may hold one: "[[Paper](url)]" in many paper lists
         i += 1
 
 

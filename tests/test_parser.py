@@ -317,3 +317,18 @@ def test_yaml_front_matter_is_kept_apart_and_lines_stay_right() -> None:
     assert (doc.title, doc.title_line, doc.sections[0].line) == ("L", 6, 8)
     rule_first = parse_document("---\n\n# L\n")
     assert rule_first.front_matter == "" and rule_first.intro[0].kind == "rule"
+
+
+def test_bold_title_entry_with_links_wrapped_in_brackets() -> None:
+    text = (
+        "# L\n\n## S\n\n"
+        '1. <u>InstructGPT</u>: **"Training language models to follow instructions with human feedback"**.'
+        " *Long Ouyang et al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.02155)]"
+        " [[Code](https://github.com/openai/following-instructions-human-feedback)]\n"
+    )
+    (_, entry), *_ = parse_document(text).entries()
+    assert entry.parsed
+    assert entry.title == "Training language models to follow instructions with human feedback"
+    assert (entry.venue, entry.year, entry.arxiv_id) == ("NeurIPS", 2022, "2203.02155")
+    assert entry.authors == ["Long Ouyang"] and entry.authors_first_only
+    assert [link.label for link in entry.links] == ["Code"]
