@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from awesome.config import Config
+from awesome.formatting import format_text
 from awesome.parser import parse_document
 from awesome.rules.order import ENTRY_ORDER, check_order, kept_in_place
 from tests.rule_support import HEAD, context_for, lines_of, lint
@@ -75,3 +80,77 @@ def test_kept_in_place() -> None:
     # linear-logarithmic: a long reversed section is one pass, not a quadratic scan
     reversed_ranks = list(range(50_000, 0, -1))
     assert kept_in_place(reversed_ranks).count(True) == 1
+
+
+# --- runs between blocks: lint judges what format sorts --------------------------------------
+
+LABELLED = (
+    "_Newer_\n\n"
+    "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n\n"
+    "_Older_\n\n"
+    "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n"
+)
+
+
+def test_a_label_between_groups_is_not_crossed() -> None:
+    # the two groups are each in order; format keeps 2023 above the label, so no finding
+    assert lint(ENTRY_ORDER, LABELLED) == []
+
+
+def test_each_run_is_judged_on_its_own() -> None:
+    body = (
+        "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n\n"
+        "_Group_\n\n"
+        "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+    )
+    findings = lint(ENTRY_ORDER, body)
+    assert lines_of(findings) == [10]
+    assert "should come before line 9" in findings[0].message
+
+
+def test_title_sort_is_judged_by_title() -> None:
+    body = "- [Zeta](https://example.org/z) - 2019.\n- [Alpha](https://example.org/a) - 2023.\n"
+    assert lines_of(lint(ENTRY_ORDER, body, config=Config(sort="title"))) == [6]
+    # the same order is canonical (by year), and the canonical rule accepts it
+    assert lint(ENTRY_ORDER, body) == []
+
+
+_ENTRY = st.builds(
+    lambda title, year, link: (
+        f"- [{title}](https://example.org/{link}) - {year}."
+        if year
+        else f"- [{title}](https://example.org/{link}) - A tool."
+    ),
+    st.sampled_from(["Alpha", "beta", "Gamma Models", "delta", "**Bold** one", "`code` tool"]),
+    st.sampled_from([None, 2019, 2020, 2023]),
+    st.integers(0, 999),
+)
+_UNPARSED = st.just("- see also the other list")
+_BLOCK = st.sampled_from(
+    ["_Web Analytics_", "**Older papers**", "<details>", "</details>", "A note on what follows."]
+)
+
+
+@st.composite
+def _section_body(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(_ENTRY, _ENTRY, _UNPARSED, _BLOCK), min_size=1, max_size=12))
+    lines: list[str] = []
+    for part in parts:
+        is_item = part.startswith("- ")
+        if lines and not (is_item and lines[-1].startswith("- ")):
+            lines.append("")
+        lines.append(part)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("mode", ["canonical", "title"])
+@settings(max_examples=60, deadline=None)
+@given(body=_section_body())
+def test_format_output_never_has_entry_order_findings(mode: str, body: str) -> None:
+    config = Config(sort=mode)
+    formatted = format_text(HEAD + body, config).formatted
+    findings = list(
+        ENTRY_ORDER.check(parse_document(formatted), context_for(formatted, config=config))
+    )
+    assert findings == [], formatted

@@ -1,4 +1,11 @@
-"""entry-order: entries in each section stand in the canonical order of awesome.sorting."""
+"""entry-order: entries stand in the order ``awesome format`` gives them.
+
+The formatter sorts each run of entries between two blocks (a label, a note, a
+``<details>`` tag) on its own and never moves an entry across a block, so this
+rule judges each run with the same helpers (awesome.sorting) and the same key
+(``sort`` in the configuration): what lint reports, format clears, and what
+format writes, lint accepts.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +16,14 @@ from typing import Any
 from awesome.metadata import MetadataLock
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.sorting import canonical_key, entry_runs, title_key
 
 SortKey = Callable[[Entry, MetadataLock], Any]
 
 
-def _sort_key() -> SortKey | None:
-    """The canonical sort key, imported late (and None while awesome.sorting lacks it)."""
-    try:
-        from awesome import sorting
-    except ImportError:
-        return None
-    key: SortKey | None = getattr(sorting, "canonical_key", None)
-    return key
+def _sort_key(mode: str) -> SortKey:
+    """The key the formatter sorts by in ``mode`` ('title' or else canonical)."""
+    return title_key if mode == "title" else canonical_key
 
 
 def kept_in_place(ranks: list[int]) -> list[bool]:
@@ -57,6 +60,7 @@ def _ranks(keys: list[Any]) -> list[int]:
 def _message(
     section: Section, entries: list[Entry], ranks: list[int], kept: list[bool], at: int
 ) -> str:
+    """Where the misplaced entry belongs, named by a neighbour of its own run."""
     later = [i for i in range(len(entries)) if kept[i] and ranks[i] > ranks[at]]
     if later:
         where = f"should come before line {entries[later[0]].line}"
@@ -71,21 +75,21 @@ def _message(
 def check_order(
     document: Document, context: LintContext, key: SortKey | None = None
 ) -> Iterable[Finding]:
-    """Report, per section, the first entry that stands outside the longest sorted run."""
-    key = key or _sort_key()
-    if key is None or context.config.sort == "none":
+    """Report, per run of entries, the first entry that stands outside the longest sorted run."""
+    if context.config.sort == "none":
         return
+    key = key or _sort_key(context.config.sort)
     for section in document.walk():
-        entries = section.entries
-        keys = [key(entry, context.lock) for entry in entries]
-        if all(keys[i - 1] <= keys[i] for i in range(1, len(keys))):
-            continue
-        ranks = _ranks(keys)
-        kept = kept_in_place(ranks)
-        moved = kept.index(False)
-        yield ENTRY_ORDER.finding(
-            _message(section, entries, ranks, kept, moved), entries[moved].line
-        )
+        for entries in entry_runs(section):
+            keys = [key(entry, context.lock) for entry in entries]
+            if all(keys[i - 1] <= keys[i] for i in range(1, len(keys))):
+                continue
+            ranks = _ranks(keys)
+            kept = kept_in_place(ranks)
+            moved = kept.index(False)
+            yield ENTRY_ORDER.finding(
+                _message(section, entries, ranks, kept, moved), entries[moved].line
+            )
 
 
 ENTRY_ORDER = Rule(
@@ -94,12 +98,14 @@ ENTRY_ORDER = Rule(
     severity="warning",
     summary="Entries of a section are not in canonical order.",
     doc="""\
-Inside each section, entries follow the canonical order of ``awesome format``
-(``sort`` in the configuration; see awesome/sorting.py). One finding per
-section names the first entry out of place (outside the longest run of
-entries already in order, so an entry moved up is blamed, not its new
-neighbours) and where it belongs; ``--fix`` re-sorts the section
-through the formatter. ``sort = "none"`` turns the rule off.
+Inside each section, entries follow the order of ``awesome format`` (``sort``
+in the configuration; see awesome/sorting.py). Text between entries (a label
+such as ``_Web Analytics_``, a note, a ``<details>`` tag) splits a section
+into runs that are sorted each on its own, as the formatter does; no entry is
+expected to move across such text. One finding per run names the first entry
+out of place (outside the longest stretch of entries already in order, so an
+entry moved up is blamed, not its new neighbours) and where it belongs;
+``--fix`` re-sorts through the formatter. ``sort = "none"`` turns the rule off.
 
 Wrong (canonical order: by year, then arXiv date, then title):
 
