@@ -182,3 +182,60 @@ def test_one_finding_per_entry_naming_every_entry_it_repeats() -> None:
     assert lines_of(findings) == [7]
     assert findings[0].message.startswith("duplicate of the entry on line 5 (same title)")
     assert "also of line 6 (same URL" in findings[0].message
+
+
+# --- false positives seen on real lists -------------------------------------------------------
+
+
+def test_in_page_anchors_are_neither_urls_nor_titles() -> None:
+    # a contents list: every fragment used to reduce to the same empty URL, and "C++" to "C"
+    body = (
+        "- [Actor Model](#actor-model)\n"
+        "- [Actors](#actors)\n"
+        "- [C](#c)\n"
+        "- [C++](#cpp)\n"
+        "- [General-Purpose Machine Learning](#c-general-purpose)\n"
+        "- [General-Purpose Machine Learning](#cpp-general-purpose)\n"
+    )
+    assert lint(DUPLICATE_ENTRY, body) == []
+
+
+def test_a_short_name_repeated_with_different_urls_is_not_a_duplicate() -> None:
+    body = (
+        "- [Swift](https://example.org/awesome-swift)\n"
+        "  - [Education](https://example.org/swift-education)\n"
+        "- [Laravel](https://example.org/awesome-laravel)\n"
+        "  - [Education](https://example.org/laravel-education)\n"
+        "- [jwt](https://github.com/one/jwt) - JSON Web Tokens.\n"
+        "- [jwt](https://github.com/two/jwt) - Safe JSON Web Tokens.\n"
+    )
+    assert lint(DUPLICATE_ENTRY, body) == []
+
+
+def test_a_short_name_with_the_same_url_is_still_a_duplicate() -> None:
+    body = (
+        "- [jwt](https://github.com/one/jwt) - JSON Web Tokens.\n"
+        "- [jwt](https://github.com/one/jwt/) - Again.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [6]
+    assert "same URL" in findings[0].message and "same title" not in findings[0].message
+
+
+def test_a_paper_title_alone_is_still_a_duplicate() -> None:
+    body = (
+        "- [Generative Adversarial Nets](https://example.org/gan) - 2014.\n"
+        "- [Generative adversarial nets](https://example.org/gan.pdf) - 2014.\n"
+    )
+    assert lines_of(lint(DUPLICATE_ENTRY, body)) == [6]
+
+
+def test_titles_that_differ_in_their_closing_notes_are_two_editions() -> None:
+    body = (
+        "- [Deep Learning for Natural Language Processing (2015 classes)](https://example.org/a) - Course.\n"
+        "- [Deep Learning for Natural Language Processing (2016 classes)](https://example.org/b) - Course.\n"
+        "- [Language Models are Few-Shot Learners](https://example.org/c) - 2020.\n"
+        "- [Language Models are Few-Shot Learners (GPT-3)](https://example.org/d) - 2020.\n"
+    )
+    # a note on one side only is still the same title
+    assert lines_of(lint(DUPLICATE_ENTRY, body)) == [8]

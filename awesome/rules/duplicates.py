@@ -46,10 +46,27 @@ _NEURIPS_HASH = re.compile(r"/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
 _NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _MIN_WORDS = 4
 
+# A title alone makes a duplicate only when it reads like a paper's title. Short names
+# ("Education", "jwt", "Python") recur in lists as different things: a sub-list per
+# language, two libraries of one name. Three words and twelve letters or digits keep
+# "Generative Adversarial Nets" and "A Survey of Widgets" and drop those.
+_PAPER_TITLE_WORDS = 3
+_PAPER_TITLE_CHARS = 12
+
 
 def title_key(title: str) -> str:
     """Casefolded letters and digits only: punctuation and spacing do not count."""
     return _NOT_ALNUM.sub("", title.casefold())
+
+
+def is_paper_title(title: str) -> bool:
+    """Is ``title`` long enough that two entries sharing it are probably one paper?"""
+    return len(title.split()) >= _PAPER_TITLE_WORDS and len(title_key(title)) >= _PAPER_TITLE_CHARS
+
+
+def is_in_page_anchor(url: str) -> bool:
+    """A link to a heading of the same page (``#actor-model``): a contents line, not a paper."""
+    return url.lstrip().startswith("#")
 
 
 def title_keys(title: str) -> list[str]:
@@ -129,14 +146,32 @@ def _arxiv_ids(entry: Entry) -> list[str]:
     return ids
 
 
+def _closing_note(title: str) -> str:
+    """The bracketed note that ends a title ("(2016 classes)"), as a key, or ''."""
+    found = _NOTE.search(title)
+    return title_key(found.group(0)) if found else ""
+
+
+def _distinct_notes(entry: Entry, other: Entry) -> bool:
+    """Two titles that differ only in their closing notes name two editions, not one paper.
+
+    "Deep Learning for NLP (2015 classes)" and "(2016 classes)": each note tells them apart,
+    while a note on one side only ("... (GPT-3)") is still the same title.
+    """
+    mine, theirs = _closing_note(entry.title), _closing_note(other.title)
+    return bool(mine and theirs and mine != theirs)
+
+
 def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
+    if entry.url and is_in_page_anchor(entry.url):
+        return  # contents lines: '#c' and '#cpp' are headings, and "C" is no paper's title
     ids = _arxiv_ids(entry)
     for paper_id in ids:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
     if entry.url and not (ids and ids[0] == _primary_arxiv_id(entry)):
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
-    if not entry.parsed:
+    if not entry.parsed or not is_paper_title(entry.title):
         return
     for key in title_keys(entry.title):
         if key and key not in GENERIC_TITLES:
@@ -172,6 +207,8 @@ def _report(
             other = _arxiv_ids(seen)
             if ids and other and not set(ids) & set(other):
                 continue
+            if _distinct_notes(entry, seen):
+                continue
         why = reasons.setdefault(seen.line, [])
         if reason not in why:
             why.append(reason)
@@ -201,8 +238,10 @@ ignored; the landing page and pdf of one paper on OpenReview, the ACL
 Anthology, PMLR and NeurIPS proceedings count as one) or carry the same title
 (case, punctuation and spacing ignored, and a name before a colon or a note in
 brackets at the end, "GPT-3: ..." or "... (GPT-3)", when four words remain;
-generic titles such as "Code" and two entries with different arXiv ids do not
-count). Every later occurrence is
+generic titles such as "Code", titles shorter than three words and twelve
+letters, and two entries with different arXiv ids do not count). Links to a
+heading of the same page (``#actor-model``, a contents list) are not papers
+and count neither by URL nor by title. Every later occurrence is
 reported and names the line of the first. A paper belongs in one place.
 
 ``lint.allow_duplicates = true`` permits the same paper in different sections
