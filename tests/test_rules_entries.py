@@ -21,6 +21,25 @@ def test_parsed_entries_are_not_reported() -> None:
     assert lint(UNPARSED_ENTRY, body) == []
 
 
+def test_a_group_label_over_its_own_entries_is_not_reported() -> None:
+    body = (
+        "- General\n"
+        "    - [difflib](https://example.org/difflib) - Helpers for computing deltas.\n"
+        "    - [Levenshtein](https://example.org/levenshtein) - Fast edit distance.\n"
+        "- Parser\n"
+        "    - [sqlparse](https://example.org/sqlparse) - A non-validating SQL parser.\n"
+        "- see the GPT-4 paper, it is great\n"
+        "- An empty group\n"
+    )
+    # labels with entries under them group the list; prose items and empty labels do not
+    assert lines_of(lint(UNPARSED_ENTRY, body)) == [10, 11]
+
+
+def test_a_label_over_items_that_fit_no_shape_is_still_reported() -> None:
+    body = "- Notes\n    - see the GPT-4 paper, it is great\n"
+    assert lines_of(lint(UNPARSED_ENTRY, body)) == [5]  # the parser keeps both as one item
+
+
 def _doc_with(entry: Entry) -> Document:
     return Document("Papers", sections=[Section("Section", 2, "section", line=3, entries=[entry])])
 

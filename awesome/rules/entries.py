@@ -14,7 +14,8 @@ from awesome.rules.base import Finding, LintContext, Rule
 UNPARSED_DOC = """\
 A list item that fits none of the entry shapes the parser knows. It is kept
 verbatim, but no other rule can check it and the formatter cannot make it
-canonical.
+canonical. An item that only labels the entries nested under it (``* General``
+over its own ``* [difflib](...)`` items) is a group label, not a finding.
 
 Wrong:
 
@@ -26,9 +27,18 @@ Right:
 """
 
 
+def is_group_label(entry: Entry) -> bool:
+    """An item such as ``* General`` that only names the entries nested under it.
+
+    The parser keeps it as an unparsed item with children; it is the list's way of
+    grouping, not an entry gone wrong, as long as something under it was read.
+    """
+    return not entry.parsed and any(child.parsed for child in entry.children)
+
+
 def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding]:
     for _, entry in walk_entries(document):
-        if not entry.parsed:
+        if not entry.parsed and not is_group_label(entry):
             preview = entry.raw.strip().splitlines()[0][:60] if entry.raw.strip() else ""
             yield UNPARSED_ENTRY.finding(
                 f"list item fits no entry shape: '{preview}'"
