@@ -47,7 +47,9 @@ def test_arxiv_pdf_versioned_and_export_links_become_abs() -> None:
         "- [LoRA](https://arxiv.org/abs/2106.09685) - 2021.\n"
     )
     findings = lint(ARXIV_URL, body)
-    assert lines_of(findings) == [5, 6, 7, 7]
+    # one finding per line; its fix rewrites both arXiv links of line 7
+    assert lines_of(findings) == [5, 6, 7]
+    assert findings[2].message.endswith("(and 1 more arXiv link(s) on this line)")
     fixed = apply_fixes(body, findings)
     assert fixed.splitlines()[0] == "- [Llama 2](https://arxiv.org/abs/2307.09288) - 2023."
     assert "(https://arxiv.org/abs/2112.11446)" in fixed
@@ -169,3 +171,45 @@ def test_reference_definitions_are_checked_but_not_fixed_in_place() -> None:
     assert lines_of(arxiv) == [7] and arxiv[0].fix is None
     assert "https://arxiv.org/abs/2303.08774" in arxiv[0].message
     assert lines_of(lint(URL_HTTPS, body)) == [8]
+
+
+# --- arXiv links outside entries: tables, prose, links labelled pdf ----------------------------
+
+
+def test_a_table_row_gets_one_finding_whose_fix_rewrites_every_arxiv_link() -> None:
+    body = (
+        "| Model | Paper | Data |\n| --- | --- | --- |\n"
+        "| PaLM | [PaLM](https://arxiv.org/pdf/2204.02311.pdf) | [The Pile](http://arxiv.org/abs/2101.00027v1) |\n"
+    )
+    findings = lint(ARXIV_URL, body)
+    assert lines_of(findings) == [7] and findings[0].severity == "warning"
+    fixed = apply_fixes(body, findings)
+    assert fixed.splitlines()[2] == (
+        "| PaLM | [PaLM](https://arxiv.org/abs/2204.02311)"
+        " | [The Pile](https://arxiv.org/abs/2101.00027) |"
+    )
+    assert lint(ARXIV_URL, fixed) == []
+
+
+def test_a_pdf_link_in_prose_is_reported_with_a_fix() -> None:
+    body = (
+        "Read **[Paper](https://arxiv.org/pdf/2405.21075)** | **[Code](https://github.com/o/r)**\n"
+    )
+    findings = lint(ARXIV_URL, body)
+    assert lines_of(findings) == [5]
+    assert "(https://arxiv.org/abs/2405.21075)" in apply_fixes(body, findings)
+
+
+def test_a_link_labelled_pdf_stays_a_pdf_link() -> None:
+    body = (
+        "1. **Deep contextualized word representations**. NAACL 2018. [[pdf](https://arxiv.org/pdf/1802.05365.pdf)]\n"
+        "- **Distilling the knowledge in a neural network** (2015) [[pdf]](http://arxiv.org/pdf/1503.02531)\n"
+        "- **Adam** (2014) [PDF](https://arxiv.org/pdf/1412.6980v9)\n"
+    )
+    findings = lint(ARXIV_URL, body)
+    # rewriting to the abstract page would make the label wrong: only http is reported
+    assert lines_of(findings) == [6]
+    assert "the pdf on arxiv.org: https://arxiv.org/pdf/1503.02531" in findings[0].message
+    fixed = apply_fixes(body, findings)
+    assert "[[pdf]](https://arxiv.org/pdf/1503.02531)" in fixed
+    assert lint(ARXIV_URL, fixed) == []

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
 from awesome.inline import find_links
 from awesome.model import Document
 from awesome.rules._source import span_fix, walk_entries
-from awesome.rules.base import Finding, LintContext, Rule
+from awesome.rules.base import Finding, Fix, LintContext, Rule
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
 HTTPS_HOSTS = frozenset(
@@ -141,6 +142,8 @@ _DEFINITION = re.compile(
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _SPACE = re.compile(r"\s")
 _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
+# "[pdf]", "[[PDF]]", "Paper (pdf)": the author links the pdf on purpose.
+_PDF_LABEL = re.compile(r"\bpdf\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ class SourceUrl:
     definition: bool = False
     """A reference definition (``[1]: url``): reported, but not fixed in place, because
     the engine's nothing-lost check cannot see a definition as a link on its own."""
+    label: str = ""
+    """The label of a Markdown link (``pdf`` in ``[pdf](url)``); empty for other forms."""
 
 
 def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | None:
@@ -179,7 +184,7 @@ def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
         span = _destination(text, opening, link.end - 1) if opening > 0 else None
         if span is not None:
             url = text[span[0] : span[1]]
-            yield SourceUrl(number, url, span[0], span[1], link.start, link.end)
+            yield SourceUrl(number, url, span[0], span[1], link.start, link.end, label=link.label)
     for pattern in (_HTML_URL, _AUTOLINK):
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
@@ -346,10 +351,75 @@ def _primary_urls(document: Document) -> set[tuple[int, str]]:
     return {(entry.line, entry.url) for _, entry in walk_entries(document) if entry.url}
 
 
+def pdf_labelled(label: str) -> bool:
+    """Does a link's label say it is the pdf (``[pdf]``, ``[[PDF]]``)?"""
+    return bool(label) and _PDF_LABEL.search(label) is not None
+
+
+def arxiv_pdf_url(url: str) -> str | None:
+    """``https://arxiv.org/pdf/...`` for an arXiv pdf link that is not already that, else None.
+
+    A link labelled pdf is meant to open the pdf: rewriting it to the abstract page
+    would make its label wrong, so only the scheme and host are made canonical.
+    """
+    if parse_url(url) is None:
+        return None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    if not path.startswith("/pdf/"):
+        return canonical_arxiv_url(url)  # a [pdf] label on an abstract page: link it as usual
+    wanted = "https://arxiv.org" + path
+    return wanted if wanted != url else None
+
+
+def _arxiv_better(found: SourceUrl) -> str | None:
+    if "arxiv" not in found.url.lower() and "doi.org" not in found.url.lower():
+        return None  # cheap test first: most links are elsewhere
+    if pdf_labelled(found.label):
+        return arxiv_pdf_url(found.url)
+    return canonical_arxiv_url(found.url)
+
+
+def _line_fix(text: str, line: int, group: list[tuple[SourceUrl, str]]) -> Fix | None:
+    """One fix rewriting every arXiv link of ``group`` (one source line, left to right)."""
+    if any(found.definition for found, _ in group):
+        return None
+    start, end = group[0][0].outer_start, group[-1][0].outer_end
+    pieces: list[str] = []
+    at = start
+    for found, better in group:
+        if found.outer_start < at and found is not group[0][0]:
+            return None  # nested constructs: the engine's second round fixes the rest
+        pieces += [text[at : found.start], better]
+        at = found.end
+    pieces.append(text[at:end])
+    return span_fix(line, text, start, end, "".join(pieces))
+
+
 def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Finding]:
-    yield from _check_each(
-        context, ARXIV_URL, canonical_arxiv_url, "link the arXiv abstract page: {better}"
-    )
+    """One finding per line (a table row may hold several), its fix rewriting them all."""
+    wanted = [
+        (found, better)
+        for found in source_urls(context)
+        if (better := _arxiv_better(found)) is not None and better != found.url
+    ]
+    reported: set[int] = set()
+    for line, items in groupby(wanted, key=lambda item: item[0].line):
+        group = sorted(items, key=lambda item: item[0].start)
+        first, better = group[0]
+        text = context.lines[line - 1]
+        fix = _line_fix(text, line, group)
+        if fix is None and not first.definition:
+            around = (
+                text[first.outer_start : first.start] + better + text[first.end : first.outer_end]
+            )
+            fix = span_fix(line, text, first.outer_start, first.outer_end, around)
+        what = "the pdf on arxiv.org" if "/pdf/" in better else "the arXiv abstract page"
+        more = f" (and {len(group) - 1} more arXiv link(s) on this line)" if len(group) > 1 else ""
+        reported.add(line)
+        yield ARXIV_URL.finding(f"link {what}: {better}{more}", line, first.start + 1, fix)
     # A mirror page as an entry's own link hides arXiv's versions and metadata; the same
     # page as an extra labelled link ([HF Papers](...)) beside the arXiv link is fine.
     mirrors = [found for found in source_urls(context) if mirror_arxiv_id(found.url)]
@@ -357,7 +427,7 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
         return
     primary = _primary_urls(document)
     for found in mirrors:
-        if (found.line, found.url.strip()) not in primary:
+        if (found.line, found.url.strip()) not in primary or found.line in reported:
             continue
         mirrored = mirror_arxiv_id(found.url)
         assert mirrored is not None
@@ -365,6 +435,7 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
         better = mirrored.abs_url
         around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
         fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
+        reported.add(found.line)
         yield ARXIV_URL.finding(
             f"link the arXiv abstract page, not a mirror: {better}",
             found.line,
@@ -430,7 +501,11 @@ Link an arXiv paper by its abstract page without a version: the pdf, a
 versioned page or the export mirror all hide later versions and the metadata.
 An entry whose own link is a page that shows the paper under its arXiv id
 (ar5iv, alphaXiv, Hugging Face papers) links arXiv instead; such pages are
-fine as extra labelled links beside the arXiv link.
+fine as extra labelled links beside the arXiv link. This holds anywhere in the
+file (entries, tables, prose, HTML), each with a fix that replaces only the
+URL. A link labelled as the pdf (``[pdf](...)``, ``[[PDF]](...)``) stays a pdf
+link, since its label says so: only ``https://arxiv.org`` is asked of it.
+One finding per line, whose fix rewrites every arXiv link of the line.
 
 Wrong:
 
