@@ -2,7 +2,10 @@
 
 The new entry is inserted as one line into the source text, before the entry
 that follows it in canonical order, so the rest of the file is untouched and
-the diff is one line. The result is parsed again and checked: the new entry
+the diff is one line. Text between entries (a label, a note, a ``<details>``
+tag) splits a section into runs that ``awesome format`` sorts each on its own;
+the entry goes into the first run whose last entry sorts after it, or else at
+the end of the last run, and never across such text. The result is parsed again and checked: the new entry
 must read back as built, in the section asked for, with every other entry
 unchanged; otherwise nothing is written.
 """
@@ -26,7 +29,7 @@ from awesome.metadata import MetadataLock, Paper
 from awesome.model import Document, Entry, Section
 from awesome.parser import parse_document
 from awesome.render import render_entry
-from awesome.sorting import sort_entries
+from awesome.sorting import canonical_key, entry_runs, sort_entries, title_key
 
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
 # "3. Name", "3) Name", "1.2 Name"; a bare year such as "2023 Papers" stays
@@ -184,11 +187,27 @@ def _place(lines: list[str], path: SectionPath, new: Entry, order: list[Entry]) 
     return at + 2
 
 
+def target_run(runs: list[list[Entry]], new: Entry, lock: MetadataLock, mode: str) -> list[Entry]:
+    """The run of entries ``new`` joins: the first whose last entry sorts after it, else the last.
+
+    A run is sorted on its own (see awesome.sorting.section_parts), so the entry
+    lands inside a run's range where one holds it, which in a list grouped by
+    period under labels is its period; a paper newer than every run closes the
+    section, as one appended by hand would. ``sort = "none"``: the last run.
+    """
+    if mode == "none" or len(runs) < 2:
+        return runs[-1] if runs else []
+    key = title_key if mode == "title" else canonical_key
+    wanted = key(new, lock)
+    return next((run for run in runs if key(run[-1], lock) > wanted), runs[-1])
+
+
 def insert_entry(
     text: str, doc: Document, path: SectionPath, new: Entry, lock: MetadataLock, config: Config
 ) -> Insertion:
-    """Insert ``new`` into the section in canonical order and check the result."""
-    order = sort_entries([*path.section.entries, new], lock, config.sort)
+    """Insert ``new`` into its run of the section in canonical order and check the result."""
+    run = target_run(entry_runs(path.section), new, lock, config.sort)
+    order = sort_entries([*run, new], lock, config.sort)
     lines = text.split("\n")
     line = _place(lines, path, new, order)
     result = "\n".join(lines)

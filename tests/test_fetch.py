@@ -515,3 +515,65 @@ def test_hostile_titles_insert_and_read_back(title: str, name: str | None) -> No
     )
     again = find_section(parse_document(inserted.text), "encoders").section
     assert new in again.entries
+
+
+# Sections split into runs by labels between entries
+
+
+def _labelled_list(tmp_path: Path, body: str) -> Path:
+    """A canonical list whose one section holds ``body``, with a lock for its papers."""
+    from awesome.formatting import format_text
+
+    lock = lock_from_snapshot(SNAPSHOT, "snapshot:test")
+    text = format_text(f"# Papers\n\n## Models\n\n{body}", Config(), lock).formatted
+    linked = {e.arxiv_id for _, e in parse_document(text).entries()}
+    lock.papers = {k: v for k, v in lock.papers.items() if k in linked}
+    save_lock(lock, tmp_path / "metadata.json")
+    path = tmp_path / "README.md"
+    path.write_text(text, "utf-8")
+    return path
+
+
+LABELLED = (
+    "_Encoders_\n\n"
+    "- [Exploring the Limits of Transfer Learning with a Unified Text-to-Text Transformer]"
+    "(https://arxiv.org/abs/1910.10683) - Raffel et al., 2019.\n"
+    "- [LLaMA: Open and Efficient Foundation Language Models](https://arxiv.org/abs/2302.13971)"
+    " - Touvron et al., 2023.\n\n"
+    "_Decoders_\n\n"
+    "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - Brown et al., 2020.\n"
+    "- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685)"
+    " - Hu et al., 2021.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("arxiv_id", "after_line_starting"),
+    [
+        # newer than every run: the end of the last run, not above the _Decoders_ label
+        ("2305.14314", "- [LoRA"),
+        # inside the first run's range: there, in order
+        ("2203.15556", "- [Exploring"),
+        # older than everything: the top of the first run, under its label
+        ("1706.03741", "_Encoders_"),
+    ],
+)
+def test_fetch_into_a_section_with_labels_stays_in_one_run(
+    fake: FakeArxiv, tmp_path: Path, arxiv_id: str, after_line_starting: str
+) -> None:
+    from awesome.formatting import format_text
+    from awesome.lint import lint_text
+    from awesome.metadata import load_lock
+
+    path = _labelled_list(tmp_path, LABELLED)
+    before = path.read_text("utf-8")
+    result = fetch(fake, arxiv_id, "--section", "models", "--file", str(path))
+    assert result.exit_code == 0, result.output
+    text = path.read_text("utf-8")
+    [(number, added)] = new_lines(before, text)
+    above = [line for line in text.split("\n")[: number - 1] if line.strip()][-1]
+    assert above.startswith(after_line_starting), (above, added)
+    # format would not move it, and lint sees no order problem
+    lock = load_lock(tmp_path / "metadata.json")
+    assert format_text(text, Config(), lock).formatted == text
+    assert [f for f in lint_text(text, str(path), None, lock) if f.rule == "entry-order"] == []
