@@ -123,3 +123,35 @@ def bibtex_for_document(doc: Document, lock: MetadataLock) -> str:
     papers = list(_listed_papers(doc, lock))
     entries = [bibtex_entry(p, k) for p, k in zip(papers, citation_keys(papers), strict=True)]
     return "\n".join(entries)
+
+
+def missing_papers_hint(
+    doc: Document, lock: MetadataLock, lock_path: str, lock_found: bool, list_path: str
+) -> str | None:
+    """One line for stderr when BibTeX is missing for want of metadata, else None.
+
+    BibTeX is written from the lock only (never guessed from the list), so without
+    a lock the export is empty: say which file was looked for and how to make it.
+    """
+    listed = {entry.arxiv_id for entry in _walk(doc) if entry.arxiv_id}
+    missing = sum(1 for arxiv_id in listed if lock.get(arxiv_id) is None)
+    command = f"`awesome enrich {list_path}`"
+    if not lock_found:
+        return (
+            f"note: no metadata lock at {lock_path}, so no BibTeX for the {len(listed)} arXiv"
+            f" paper(s) of the list; run {command} to create it"
+        )
+    if missing:
+        return (
+            f"note: {missing} arXiv paper(s) of the list are not in {lock_path} and have no"
+            f" BibTeX entry; run {command} to add them"
+        )
+    return None
+
+
+def _walk(doc: Document) -> Iterator[Entry]:
+    stack = [entry for _, entry in reversed(list(doc.entries()))]
+    while stack:
+        entry = stack.pop()
+        yield entry
+        stack.extend(reversed(entry.children))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from awesome.bibtex import base_key, bibtex_entry, bibtex_for_document, citation_keys, escape
 from awesome.cli import run
-from awesome.metadata import MetadataLock, Paper
+from awesome.metadata import MetadataLock, Paper, save_lock
 from awesome.parser import parse_document
 from tests.conftest import SHIPPED_LIST
 
@@ -115,3 +116,43 @@ def test_export_bibtex_of_the_shipped_list(capsys: pytest.CaptureFixture[str]) -
     assert len(set(keys)) == len(keys)
     assert "eprint = {2106.09685}" in out
     assert "hu2021lora" in keys
+
+
+LISTED = "# T\n\n## S\n\n- [QLoRA](https://arxiv.org/abs/2305.14314) - 2023.\n"
+
+
+def test_export_bibtex_without_a_lock_says_where_it_looked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path
+    (folder / "README.md").write_text(LISTED, "utf-8")
+    assert run(["export", "--format", "bibtex", str(folder / "README.md")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [note] = captured.err.splitlines()
+    assert f"no metadata lock at {folder / 'metadata.json'}" in note
+    assert f"awesome enrich {folder / 'README.md'}" in note
+
+
+def test_export_bibtex_names_papers_the_lock_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path
+    (folder / "README.md").write_text(
+        LISTED + "- [Other](https://arxiv.org/abs/2401.00001) - 2024.\n", "utf-8"
+    )
+    save_lock(MetadataLock({QLORA.id: QLORA}), folder / "metadata.json")
+    assert run(["export", "--format", "bibtex", str(folder / "README.md")]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("@misc{") == 1
+    assert captured.err.startswith("note: 1 arXiv paper(s) of the list are not in ")
+
+
+def test_export_bibtex_with_a_complete_lock_is_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path
+    (folder / "README.md").write_text(LISTED, "utf-8")
+    save_lock(MetadataLock({QLORA.id: QLORA}), folder / "metadata.json")
+    assert run(["export", "--format", "bibtex", str(folder / "README.md")]) == 0
+    assert capsys.readouterr().err == ""

@@ -22,15 +22,23 @@ from awesome.export import document_to_json, validate_document_json
 def command(file: Path, fmt: str) -> int:
     """Print the list as JSON that validates against schema/document.schema.json.
 
+    BibTeX comes from the metadata lock (``awesome enrich`` makes it); papers it
+    lacks are left out, with a note on stderr, and the exit code stays 0.
+
     Example: awesome export --format json list/README.md > list.json
     """
     doc = load_document(file)
     if fmt == "bibtex":
-        from awesome.bibtex import bibtex_for_document
+        from awesome.bibtex import bibtex_for_document, missing_papers_hint
         from awesome.formatting import settings_for
 
-        _, lock = settings_for(file)
+        config, lock = settings_for(file)
         click.echo(bibtex_for_document(doc, lock), nl=False)
+        # exit 0 all the same: the output is right for what is known, as JSON export is
+        lock_path = file.parent / config.metadata  # as the user would type it
+        hint = missing_papers_hint(doc, lock, str(lock_path), lock_path.exists(), str(file))
+        if hint:
+            click.echo(hint, err=True)
         return 0
     data = document_to_json(doc)
     validate_document_json(data, str(file))
