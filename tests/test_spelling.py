@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome.spelling import SpellingMatcher, matcher, product_names
 from awesome.rules.spelling import prose_only
+from awesome.spelling import SpellingMatcher, matcher, product_names
 
 # Pieces that make forms appear, glue them to neighbours or break them across lines.
 _PIECES = st.sampled_from(
