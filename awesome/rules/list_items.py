@@ -230,6 +230,7 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _PAIR_CHARS = frozenset([*PAIRS, *CLOSERS, '"'])
+_PAIR_CHAR = re.compile("[" + re.escape("".join(sorted(_PAIR_CHARS))) + "]")
 _BARE_URL = re.compile(
     r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
 )
@@ -240,22 +241,42 @@ _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
 _ENUMERATOR = re.compile(r"(?<!\S)[0-9A-Za-z]{1,2}\)")
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _mask_for_pairs(line: str) -> str:
-    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers."""
-    text = _IMAGE.sub(lambda m: " " * len(m.group(0)), mask_code_spans(line))
-    for link in find_links(text):
-        label_start = text.index("[", link.start) + 1
-        label_end = label_start + len(link.label)
-        text = (
-            text[: link.start]
-            + " " * (label_start - link.start)
-            + text[label_start:label_end]
-            + " " * (link.end - label_end)
-            + text[link.end :]
-        )
-    text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
-    text = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), text)
-    return _ORDERED_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers.
+
+    Each step runs only when the line has the characters it looks for: on large lists
+    most lines need few of them.
+    """
+    text = mask_code_spans(line)
+    if "![" in text:
+        text = _IMAGE.sub(_spaces, text)
+    if "](" in text:
+        pieces: list[str] = []
+        done = 0
+        for link in find_links(text):
+            label_start = text.index("[", link.start) + 1
+            label_end = label_start + len(link.label)
+            pieces += (
+                text[done : link.start],
+                " " * (label_start - link.start),
+                text[label_start:label_end],
+                " " * (link.end - label_end),
+            )
+            done = link.end
+        if pieces:
+            text = "".join(pieces) + text[done:]
+    if "://" in text or "<" in text:
+        text = _BARE_URL.sub(_spaces, text)
+    if ")" in text:
+        text = _ENUMERATOR.sub(_spaces, text)
+    marker = _ORDERED_MARKER.match(text)
+    if marker:
+        text = marker.group(1) + " " * len(marker.group(2)) + text[marker.end() :]
+    return text
 
 
 @dataclass
@@ -269,7 +290,8 @@ def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
     quote: _Open | None = None
     for number, line in lines:
-        for column, char in enumerate(_mask_for_pairs(line), start=1):
+        for found in _PAIR_CHAR.finditer(_mask_for_pairs(line)):
+            char, column = found.group(0), found.start() + 1
             if char == '"':
                 quote = None if quote else _Open(char, number, column)
             elif char in PAIRS:
