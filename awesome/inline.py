@@ -102,6 +102,11 @@ def _match_destination(text: str, start: int) -> tuple[str, int] | None:
     return url, i + 1
 
 
+# The common link, ``[label](url)`` with nothing nested, escaped, quoted or spaced:
+# one regex match gives what the scanners below would find, at a fraction of the cost.
+_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s\\<]*)\)")
+
+
 def find_links(text: str) -> Iterator[InlineLink]:
     """Every top-level ``[label](url)`` in ``text``, including images, left to right.
 
@@ -109,6 +114,7 @@ def find_links(text: str) -> Iterator[InlineLink]:
     """
     i = 0
     n = len(text)
+    simple = _SIMPLE_LINK.match
     while True:
         i = text.find("[", i)
         if i == -1:
@@ -117,6 +123,13 @@ def find_links(text: str) -> Iterator[InlineLink]:
             i += 1
             continue
         image = i > 0 and text[i - 1] == "!"
+        found = simple(text, i)
+        if found is not None:
+            yield InlineLink(
+                found.group(1), found.group(2), i - 1 if image else i, found.end(), image
+            )
+            i = found.end()
+            continue
         close = _match_bracket(text, i)
         if close == -1:
             i += 1
