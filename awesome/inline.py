@@ -149,6 +149,9 @@ def link_at(text: str, pos: int) -> InlineLink | None:
     """The link that starts exactly at ``pos``, if any."""
     if pos >= len(text) or text[pos] != "[":
         return None
+    found = _SIMPLE_LINK.match(text, pos)
+    if found is not None:
+        return InlineLink(found.group(1), found.group(2), pos, found.end())
     close = _match_bracket(text, pos)
     if close == -1 or close + 1 >= len(text) or text[close + 1] != "(":
         return None

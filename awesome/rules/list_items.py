@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from awesome.inline import find_links, link_at
 from awesome.model import Document
@@ -57,6 +58,8 @@ _EMOJI_RANGES = (
 
 def is_emoji(char: str) -> bool:
     code = ord(char)
+    if code < 0xA9:  # below the first of them, ©: the common case, decided at once
+        return False
     return any(low <= code <= high for low, high in _EMOJI_RANGES) or char in "©®™"
 
 
@@ -66,6 +69,8 @@ def _is_symbol(char: str) -> bool:
 
 def _skip_decoration(text: str) -> int:
     """Index after leading emoji, images and badge links (``[![..](..)](..)``)."""
+    if text[:1] == "[" and not text.startswith("[!["):
+        return 0  # the usual item: its link comes first
     position = 0
     while position < len(text):
         rest = text[position:]
@@ -90,7 +95,17 @@ def _skip_decoration(text: str) -> int:
 
 
 def leading_link(item: Item, outline: Outline) -> ListLink | None:
-    """The item's first link after any decoration, or None when it does not start with one."""
+    """The item's first link after any decoration, or None when it does not start with one.
+
+    Several rules ask for it; the outline keeps the answer per item.
+    """
+    memo = cast("dict[int, ListLink | None]", outline.memo.setdefault("leading_link", {}))
+    if item.line not in memo:
+        memo[item.line] = _leading_link(item, outline)
+    return memo[item.line]
+
+
+def _leading_link(item: Item, outline: Outline) -> ListLink | None:
     text = item.text
     start = _skip_decoration(text)
     if start >= len(text) or text[start] != "[":

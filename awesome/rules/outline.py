@@ -71,6 +71,8 @@ class Outline:
     items: list[Item] = field(default_factory=list)
     definitions: dict[str, tuple[int, str]] = field(default_factory=dict)
     """Reference definitions by lower-cased label: (line, url)."""
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
+    """Per-outline memo of views derived from it that several rules share."""
 
     def is_prose(self, line: int) -> bool:
         """Whether a 1-based line is ordinary Markdown (not code, not a comment)."""
