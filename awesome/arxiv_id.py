@@ -13,6 +13,7 @@ Forms understood (case-insensitive where arXiv is):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -148,8 +149,13 @@ def _url_candidate(url: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def parse_url(url: str) -> ArxivId | None:
-    """The arXiv id a URL points at (abs, pdf, html, export, DOI), or None."""
+    """The arXiv id a URL points at (abs, pdf, html, export, DOI), or None.
+
+    Cached (ids are immutable): the parser and several lint rules ask about the same
+    links of a list, and URL splitting is the slow part.
+    """
     candidate = _url_candidate(url)
     return parse_bare(candidate) if candidate is not None else None
 

@@ -16,6 +16,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(.*)$")
+_BREAK = re.compile(r"^ {0,3}([-*])(?:[ \t]*\1){2,}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(\S*)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
@@ -97,6 +98,8 @@ class Outline:
 def _mark_comments(lines: list[str], code: list[bool]) -> list[bool]:
     """Lines that hold nothing but (parts of) HTML comments and blanks."""
     comment = [False] * len(lines)
+    if not any("<!--" in line for line in lines):
+        return comment
     inside = False
     for index, line in enumerate(lines):
         if code[index]:
@@ -209,14 +212,15 @@ def _add_item(outline: Outline, line: str, number: int, depths: _ItemDepth) -> b
     if not match:
         return False
     marker = match.group(2)
-    if marker in "*-" and re.match(r"^ {0,3}([-*])(?:[ \t]*\1){2,}[ \t]*$", line):
+    rest = match.group(4)
+    if marker in "*-" and not rest.strip(" \t" + marker) and _BREAK.match(line):
         return False  # a thematic break, not an item
     indent = _indent_width(match.group(1))
     gap = match.group(3)
     content_column = indent + len(marker) + max(1, len(gap))
     heading = len(outline.headings) - 1 if outline.headings else None
     depth = depths.depth(indent, content_column)
-    outline.items.append(Item(number, indent, marker, match.group(4), depth, heading, gap))
+    outline.items.append(Item(number, indent, marker, rest, depth, heading, gap))
     return True
 
 
