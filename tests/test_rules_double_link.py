@@ -38,3 +38,14 @@ def test_normalize_keeps_fragments_and_other_schemes() -> None:
     assert normalize("http://Example.com/") == normalize("https://example.com")
     assert normalize("https://x.example/#a") != normalize("https://x.example/#b")
     assert normalize("javascript:void(0)") == "javascript:void(0)"
+
+
+def test_prose_links_to_a_section_are_not_duplicates_but_repeated_items_are() -> None:
+    text = TITLE + (
+        "See [the models](#models) first.\n\n"
+        "- [Models](#models)\n\n"
+        "## Models\n\nBack to [the models](#models).\n"
+    )
+    assert run_rule(text, "double-link") == []
+    twice = text.replace("- [Models](#models)\n", "- [Models](#models)\n- [Same](#models)\n")
+    assert lines_of(run_rule(twice, "double-link")) == [5, 6]

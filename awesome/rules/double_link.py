@@ -40,7 +40,8 @@ def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]
                 yield link.url, number, offset + link.column
             continue
         for found in find_links(mask_code_spans(line)):
-            if not found.image:
+            # an in-page anchor in prose points back at a section, not at another entry
+            if not found.image and not found.url.startswith("#"):
                 yield found.url, number, found.start + 1
 
 
