@@ -84,3 +84,15 @@ def test_closing_row_without_an_opening_one() -> None:
 def test_rows_may_go_unclosed_in_a_file_that_never_closes_them() -> None:
     text = "# T\n\n## A\n\n<table>\n<tr><td>a<td>b\n<tr><td>c<td>d\n</table>\n"
     assert run_rule(text, "html-balance") == []
+
+
+def test_details_may_wrap_several_sections() -> None:
+    text = (
+        "# T\n\n<details>\n<summary>Archive</summary>\n\n## Old\n\n<b>x</b>\n\n"
+        "## Older\n\nx <i>y\n\n</details>\n\n## New\n\n<div>\n"
+    )
+    found = run_rule(text, "html-balance")
+    assert [(f.line, f.message) for f in found] == [
+        (12, "<i> is never closed before </details> on line 14"),
+        (18, "<div> is never closed"),
+    ]

@@ -94,3 +94,15 @@ def test_balanced_punctuation_right() -> None:
         "\n1) First. 2) Second.\n"
     )
     assert run_rule(text, "balanced-punctuation") == []
+
+
+def test_numbers_in_parentheses_close_them_and_enumerators_close_nothing() -> None:
+    text = TITLE + (
+        "Set `FORCE_COLOR=2` (level 2) or (level 3) for more colour.\n"
+        "\nSteps: a) read, b) write (twice).\n"
+        "\nThe call slice(arguments, 1) is fast (really.\n"
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (7, 38, "'(' is never closed with ')'")
+    ]

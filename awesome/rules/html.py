@@ -51,6 +51,9 @@ OPTIONAL_END = frozenset(
     ]
 )
 
+# Blocks that often wrap whole sections, headings included (a collapsed part of a list).
+SPANS_SECTIONS = frozenset(["details", "div"])
+
 
 @dataclass(frozen=True)
 class _Open:
@@ -105,9 +108,15 @@ class _Balance:
                 yield _unclosed(left, f" before </{name}> on line {line}")
         stack.pop()
 
-    def end_section(self) -> Iterator[Finding]:
-        found = [_unclosed(tag) for tag in self.stack if tag.name not in self.optional]
-        self.stack.clear()
+    def end_section(self, last: bool = False) -> Iterator[Finding]:
+        """Report what the section left open; blocks that may hold headings stay open."""
+        kept = [] if last else [tag for tag in self.stack if tag.name in SPANS_SECTIONS]
+        found = [
+            _unclosed(tag)
+            for tag in self.stack
+            if tag.name not in self.optional and tag not in kept
+        ]
+        self.stack[:] = kept
         return iter(found)
 
 
@@ -141,7 +150,7 @@ def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
                 yield from balance.close(name, number, column)
             else:
                 yield from balance.open(name, number, column)
-    yield from balance.end_section()
+    yield from balance.end_section(last=True)
 
 
 HTML_BALANCE = Rule(
@@ -156,6 +165,9 @@ them only in files that never write ``</tr>``: where rows are closed, a row left
 open (often ``<tr>`` typed for ``</tr>``) is reported.
 
 Wrong: ``<td><b>Usage<b></td>``
-Right: ``<td><b>Usage</b></td>``""",
+Right: ``<td><b>Usage</b></td>``
+
+Tags are balanced per section, so one slip is reported once; ``<details>`` and
+``<div>`` may wrap several sections and are balanced over the whole file.""",
     check=_check,
 )

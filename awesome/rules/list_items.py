@@ -252,7 +252,8 @@ _BARE_URL = re.compile(
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
-# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses.
+# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses (unless
+# one closes an open "(", as in "(level 2)").
 _ENUMERATOR = re.compile(r"(?<!\S)[0-9A-Za-z]{1,2}\)")
 
 
@@ -286,8 +287,6 @@ def _mask_for_pairs(line: str) -> str:
             text = "".join(pieces) + text[done:]
     if "://" in text or "<" in text:
         text = _BARE_URL.sub(_spaces, text)
-    if ")" in text:
-        text = _ENUMERATOR.sub(_spaces, text)
     marker = _ORDERED_MARKER.match(text)
     if marker:
         text = marker.group(1) + " " * len(marker.group(2)) + text[marker.end() :]
@@ -301,12 +300,23 @@ class _Open:
     column: int
 
 
+def _enumerators(text: str) -> set[int]:
+    """Indexes of the ')' of "1)" or "b)" enumerators, which close nothing."""
+    if ")" not in text:
+        return set()
+    return {match.end() - 1 for match in _ENUMERATOR.finditer(text)}
+
+
 def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
     quote: _Open | None = None
     for number, line in lines:
-        for found in _PAIR_CHAR.finditer(_mask_for_pairs(line)):
+        masked = _mask_for_pairs(line)
+        enumerators = _enumerators(masked)
+        for found in _PAIR_CHAR.finditer(masked):
             char, column = found.group(0), found.start() + 1
+            if found.start() in enumerators and not any(o.char == "(" for o in stack):
+                continue  # "1) ... 2) ...": an enumerator, unless a '(' waits for it
             if char == '"':
                 quote = None if quote else _Open(char, number, column)
             elif char in PAIRS:

@@ -11,8 +11,12 @@ from awesome.rules.base import Finding, Fix, LintContext, Rule
 from awesome.rules.outline import mask_code_spans
 from awesome.spelling import matcher
 
+# URLs of any scheme (git+https://, ssh://), bare domains, e-mail addresses, tags,
+# reference definitions, the key of a reference link (``[TypeScript][typescript]``) and
+# image alt text (badges: ``![NPM version](...)``).
 _NOT_PROSE = re.compile(
-    r"\b(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|<[^>]*>|^\s*\[[^\]]+\]:\s*\S+"
+    r"\b[A-Za-z][A-Za-z0-9+.\-]*://\S+|www\.\S+|\S+@\S+\.\w+|<[^>]*>"
+    r"|^\s*\[[^\]]+\]:\s*\S+|(?<=\])\[[^\]]*\]|!\[[^\]]*\]"
 )
 
 
