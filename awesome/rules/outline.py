@@ -66,7 +66,7 @@ class Item:
 class Outline:
     lines: list[str]
     code: list[bool] = field(default_factory=list)
-    """True for lines inside a fenced code block, fences included (0-based)."""
+    """True for lines of code blocks: fenced (fences included) or indented (0-based)."""
     comment: list[bool] = field(default_factory=list)
     """True for lines that lie wholly or partly in an HTML comment (0-based)."""
     headings: list[Heading] = field(default_factory=list)
@@ -145,6 +145,42 @@ def _mark_code(lines: list[str]) -> list[bool]:
     return code
 
 
+def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
+    """Add indented code blocks to ``code``: after a blank line, four columns past the
+    content of the list item the line belongs to (or past the margin outside lists).
+
+    A paragraph's continuation lines are never code, however far they are indented.
+    """
+    columns: list[int] = []  # content columns of the open list items
+    previous_blank = True
+    inside = False
+    for index, line in enumerate(lines):
+        if code[index]:
+            previous_blank, inside = False, False
+            continue
+        if not line.strip():
+            previous_blank = True
+            continue
+        indent = _indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+        if previous_blank:
+            while columns and indent < columns[-1]:
+                columns.pop()
+        base = columns[-1] if columns else 0
+        if (previous_blank or inside) and indent >= base + 4:
+            code[index] = inside = True
+        else:
+            inside = False
+            item = _ITEM.match(line)
+            if item:
+                while columns and indent < columns[-1]:
+                    columns.pop()
+                gap = max(1, _indent_width(item.group(3))) if item.group(4) else 1
+                columns.append(indent + len(item.group(2)) + gap)
+            elif _ATX.match(line):
+                columns.clear()
+        previous_blank = False
+
+
 def _indent_width(text: str) -> int:
     width = 0
     for char in text:
@@ -172,6 +208,7 @@ class _ItemDepth:
 def build_outline(lines: list[str]) -> Outline:
     """One pass over the source lines."""
     code = _mark_code(lines)
+    _mark_indented_code(lines, code)
     outline = Outline(lines, code, _mark_comments(lines, code))
     depths = _ItemDepth()
     previous_blank = True
