@@ -33,6 +33,8 @@ def escape(text: str) -> str:
 
 def unescape(text: str) -> str:
     """Undo backslash escapes of punctuation."""
+    if "\\" not in text:
+        return text  # the common case, and called for every part of every entry
     return _UNESCAPE.sub(r"\1", text)
 
 

@@ -14,7 +14,7 @@ _PIECES = st.sampled_from(
         "GitHub", "github", "Git Hub", "git\thub", "Git\nHub", "gITlAB", "Git", "Py Torch",
         "pytorch", "Mac OS X", "mac os", "os x", "OSX", "Node.js", "nodejs", "node js",
         "scikit-learn", "sklearn", "Open AI", "openai", "LLaMA", "llama", "Llama Index",
-        "K", "\u212a", "\u0130", "Gİthub", "ſklearn", "ü", "x", "1", "_", "@", "/", ".", "-",
+        "K", "\u212a", "\u212aubernetes", "ubernetes", "\u0130", "Gİthub", "ſklearn", "ü", "x", "1", "_", "@", "/", ".", "-",
         " ", "  ", "\n", "`", "(", ")", "[", "]", "<b>", "</b>", "https://", "www.", "é",
     ]
 )  # fmt: skip
@@ -34,7 +34,7 @@ def _lines_with_findings(spell: SpellingMatcher, text: str, mask: bool) -> set[i
 @given(_TEXT)
 def test_prefilter_keeps_every_line_with_a_finding(text: str) -> None:
     spell = matcher()
-    candidates = spell.candidate_lines(text)
+    candidates = spell.candidate_lines(text.split("\n"))
     assert _lines_with_findings(spell, text, mask=False) <= candidates
     assert _lines_with_findings(spell, text, mask=True) <= candidates
 
@@ -43,7 +43,7 @@ def test_prefilter_keeps_every_line_with_a_finding(text: str) -> None:
 @given(_TEXT)
 def test_prefilter_with_configured_pairs(text: str) -> None:
     spell = SpellingMatcher(product_names(), {"gİt lab": "GitLab", "ſk": "SK", "x": "X"})
-    assert _lines_with_findings(spell, text, mask=False) <= spell.candidate_lines(text)
+    assert _lines_with_findings(spell, text, mask=False) <= spell.candidate_lines(text.split("\n"))
 
 
 def test_prefilter_skips_lines_without_a_standalone_form() -> None:
@@ -56,7 +56,14 @@ def test_prefilter_skips_lines_without_a_standalone_form() -> None:
             "OS X and Pythonic.",  # 4
         ]
     )
-    assert matcher().candidate_lines(text) == {1, 4}
+    assert matcher().candidate_lines(text.split("\n")) == {1, 4}
+
+
+def test_unicode_case_rules_are_kept_on_lines_beyond_ascii() -> None:
+    """The Kelvin sign matches 'k' when case is ignored; the quick path must not drop it."""
+    lines = ["Plain line.", "Runs on \u212aubernetes clusters."]
+    assert matcher().candidate_lines(lines) == {1}
+    assert [m.right for m in matcher().find(lines[1])] == ["Kubernetes"]
 
 
 def test_found_misspellings_carry_their_column() -> None:

@@ -38,7 +38,7 @@ def prose_only(line: str) -> str:
 def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     spell = matcher(context.config.lint.spelling)
-    for index in sorted(spell.candidate_lines("\n".join(context.lines))):
+    for index in sorted(spell.candidate_lines(context.lines)):
         line = context.lines[index]
         if not line.strip() or not outline.is_prose(index + 1):
             continue
