@@ -158,10 +158,11 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
         if code[index]:
             previous_blank, inside = False, False
             continue
-        if not line.strip():
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
             previous_blank = True
             continue
-        indent = _indent_width(line[: len(line) - len(line.lstrip(" \t"))])
+        indent = _indent_width(line[: len(line) - len(stripped)])
         if previous_blank:
             while columns and indent < columns[-1]:
                 columns.pop()
@@ -176,12 +177,14 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
                     columns.pop()
                 gap = max(1, _indent_width(item.group(3))) if item.group(4) else 1
                 columns.append(indent + len(item.group(2)) + gap)
-            elif _ATX.match(line):
+            elif stripped[0] == "#" and _ATX.match(line):
                 columns.clear()
         previous_blank = False
 
 
 def _indent_width(text: str) -> int:
+    if "\t" not in text:
+        return len(text)
     width = 0
     for char in text:
         width += 4 - width % 4 if char == "\t" else 1
@@ -228,6 +231,8 @@ def build_outline(lines: list[str]) -> Outline:
 
 
 def _add_heading(outline: Outline, line: str, number: int, previous_blank: bool) -> bool:
+    if line.lstrip(" ")[:1] not in ("#", "=", "-"):
+        return False  # neither an ATX heading nor a setext underline
     match = _ATX.match(line)
     if match:
         text = (match.group(2) or "").strip()
