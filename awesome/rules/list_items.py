@@ -6,6 +6,7 @@ repeats the name, and brackets or quotes left open.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -300,6 +301,21 @@ class _Open:
     column: int
 
 
+# ``[label](url)`` with nothing nested or escaped: what find_links reads the same way.
+_PLAIN_LINK = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s\\<]*)\)")
+_LABEL = operator.methodcaller("group", 1)
+
+
+def _no_pairs_outside_links(line: str) -> bool:
+    """A quick, exact "nothing to pair" for the common line: with no escapes, code or
+    images, the masking below finds exactly these links and keeps only their labels,
+    so a line without brackets or quotes once the links are reduced to labels has none
+    after masking either (masking only removes characters)."""
+    if "\\" in line or "`" in line or "![" in line:
+        return False
+    return _PAIR_CHAR.search(_PLAIN_LINK.sub(_LABEL, line)) is None
+
+
 def _enumerators(text: str) -> set[int]:
     """Indexes of the ')' of "1)" or "b)" enumerators, which close nothing."""
     if ")" not in text:
@@ -311,6 +327,8 @@ def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
     quote: _Open | None = None
     for number, line in lines:
+        if _no_pairs_outside_links(line):
+            continue
         masked = _mask_for_pairs(line)
         enumerators = _enumerators(masked)
         for found in _PAIR_CHAR.finditer(masked):
