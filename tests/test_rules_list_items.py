@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from awesome.rules.list_items import ending_ok
@@ -119,7 +119,10 @@ _PAIRISH = st.lists(
 ).map("".join)  # fmt: skip
 
 
+@settings(max_examples=300)
 @given(_PAIRISH)
+@example("\\[a](b)")
+@example("`[a](b)` (")
 def test_quick_skip_only_for_lines_without_brackets_after_masking(line: str) -> None:
     from awesome.rules.list_items import _PAIR_CHAR, _mask_for_pairs, _no_pairs_outside_links
 
