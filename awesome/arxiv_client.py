@@ -1,24 +1,37 @@
 """Fetching paper metadata from the arXiv API, built on the ``arxiv`` package.
 
 The package (4.0.x) builds the query URLs, keeps one request every
-``delay_seconds`` and turns Atom entries into ``arxiv.Result`` objects. What it
-does not do, this module adds around it:
+``delay_seconds``, follows ``opensearch:totalResults`` across pages and turns Atom
+entries into ``arxiv.Result`` objects. What it does not do, this module adds
+around it:
 
-* a timeout on every request (the package passes none to ``requests``), so a
-  server that accepts and never answers cannot hang the tool;
-* retries with exponential backoff that honour ``Retry-After`` on 429 and 503
-  (the package retries at once and never sees the headers);
-* a 200 answer that is not an Atom feed, or a body cut short, is an error (the
-  package parses with lxml's ``recover=True`` and would report an empty or
-  partial page as a success);
-* batches of at most 100 ids matched back by id, and ids arXiv does not know
-  reported by id.
+* a timeout on every request (the package passes none to ``requests``), both on
+  each socket read and on the whole answer, so a server that accepts and never
+  answers, or sends a byte now and then, cannot hang the tool;
+* retries with exponential backoff that honour ``Retry-After`` (seconds or an
+  HTTP date) on 429 and 503 (the package retries at once and never sees the
+  headers);
+* a 200 answer that is not an Atom feed, a body cut short (plain or gzip), an
+  entry without its dates, or an API error entry is an error (the package parses
+  with lxml's ``recover=True`` and would report an empty or partial page as a
+  success, skip a broken entry silently, or raise a bare ``ValueError``);
+* batches of at most 100 ids matched back by id (arXiv promises no order, adds
+  the version to ``<id>`` and drops an old-style id's subject class), and ids
+  arXiv does not know reported by id.
 
-The only hook used is the HTTP session the client sends through: a
-``requests.Session`` subclass that sets the timeout and checks every answer
-before the package sees it. The package keeps that session in ``_session``
-and offers no way to pass one, hence the pinned version range in
-pyproject.toml (``arxiv>=4.0.2,<4.1``) and the tests that prove the behaviour.
+Why it replaces ``arxiv.Client._session``, a private attribute: the package's
+public interface is the ``Client`` constructor (page size, delay, retries), the
+documented ``query_url_format`` and ``results()``; none of them takes a session,
+a timeout or a response hook, and its parser is the private ``arxiv._feed``, so
+"fetch the pages ourselves and hand them to the package's parser" would reach
+into a private module instead. Fetching and parsing without the package would
+drop the pacing and pagination it does for us. So the one private thing used is
+the session the client sends through: a ``requests.Session`` subclass that sets
+the timeout and checks every answer before the package sees it. The version is
+pinned (``arxiv>=4.0.2,<4.1`` in pyproject.toml), and :class:`_Client` fails
+loudly, with what to do, if a package version keeps its session elsewhere,
+bypasses it, or stops using ``query_url_format``: never silently, and never by
+asking the real arXiv from a test. The tests prove each behaviour over HTTP.
 """
 
 from __future__ import annotations
@@ -26,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
+import io
 import os
 import re
 import time
@@ -37,16 +51,21 @@ from urllib.parse import urlsplit
 
 import arxiv
 import requests
+import urllib3
 
-from awesome.arxiv_id import parse_url
+from awesome.arxiv_id import parse_bare, parse_url
 from awesome.config import DEFAULT_ARXIV_API, Config
 from awesome.errors import ArxivError, ConfigError
 from awesome.metadata import Paper
 
 MAX_BATCH = 100
+# A server that cannot be reached or does not answer is asked once more, not ``retries``
+# times: each try can take the whole timeout, and the tool must fail within a minute.
+UNREACHABLE_RETRIES = 1
 ATOM = "{http://www.w3.org/2005/Atom}"
-_RETRY_STATUSES = {429, 500, 502, 503, 504}
-_ERROR_ENTRY = re.compile(r"^https?://arxiv\.org/api/errors")
+_RETRY_STATUSES = {408, 429, 500, 502, 503, 504}
+SUPPORTED = "arxiv>=4.0.2,<4.1"
+_ERROR_ENTRY = re.compile(r"^https?://(?:[a-z0-9-]+\.)*arxiv\.org/api/errors")
 
 
 @dataclass
@@ -55,7 +74,7 @@ class ClientSettings:
 
     api: str = DEFAULT_ARXIV_API
     interval: float = 3.0
-    timeout: float = 30.0
+    timeout: float = 20.0
     retries: int = 4
     backoff: float = 3.0
     max_wait: float = 120.0
@@ -79,9 +98,19 @@ def _env_number(name: str, text: str) -> float:
         value = float(text)
     except ValueError:
         value = -1.0
-    if not value >= 0:  # also rejects NaN
-        raise ConfigError(f"{name} must be a number of seconds (0 or more), got {text!r}")
+    # a timeout of 0 would fail every request; NaN and infinity are not durations
+    least = "more than 0" if name == "AWESOME_ARXIV_TIMEOUT" else "0 or more"
+    if not 0 <= value < float("inf") or (value == 0 and name == "AWESOME_ARXIV_TIMEOUT"):
+        raise ConfigError(f"{name} must be a number of seconds ({least}), got {text!r}")
     return value
+
+
+def _check_endpoint(url: str, source: str) -> str:
+    """An http(s) URL with a host, or a :class:`ConfigError` naming where it came from."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"{source} must be an http:// or https:// URL, got {url!r}")
+    return url.strip()
 
 
 def settings_from(
@@ -97,7 +126,9 @@ def settings_from(
     config = config or Config()
     settings = ClientSettings(api=config.arxiv_api, interval=config.arxiv_interval)
     if env.get("AWESOME_ARXIV_API"):
-        settings.api = env["AWESOME_ARXIV_API"]
+        settings.api = _check_endpoint(env["AWESOME_ARXIV_API"], "AWESOME_ARXIV_API")
+    else:
+        settings.api = _check_endpoint(settings.api, "the arxiv_api setting")
     for name, attribute in _ENV_NUMBERS.items():
         if env.get(name):
             setattr(settings, attribute, _env_number(name, env[name]))
@@ -107,11 +138,17 @@ def settings_from(
 
 
 class _Transient(Exception):
-    """A failure worth retrying; ``retry_after`` is the server's wish in seconds, if given."""
+    """A failure worth retrying; ``retry_after`` is the server's wish in seconds, if given.
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
+    ``unreachable`` marks a connection that failed or a server that did not answer.
+    """
+
+    def __init__(
+        self, message: str, retry_after: float | None = None, unreachable: bool = False
+    ) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+        self.unreachable = unreachable
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -140,8 +177,38 @@ def _error_summary(root: ET.Element) -> str | None:
     return None
 
 
+def _timestamp_ok(text: str | None) -> bool:
+    """Whether an Atom date parses the way the package will parse it."""
+    if not text or not text.strip():
+        return False
+    try:
+        dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def _entry_problem(entry: ET.Element) -> str | None:
+    """What makes a paper's entry unusable, or None.
+
+    Entries without an arXiv ``<id>`` are skipped later (the legacy API padded
+    ``id_list`` answers with such empty entries for unknown ids); an entry that
+    names a paper must carry its title and dates, or the paper would be reported
+    unknown (the package skips it silently) or crash the parser.
+    """
+    found = parse_url((entry.findtext(f"{ATOM}id") or "").strip())
+    if found is None:
+        return None
+    if not (entry.findtext(f"{ATOM}title") or "").strip():
+        return f"the entry for {found.base} has no <title>"
+    for tag in ("published", "updated"):
+        if not _timestamp_ok(entry.findtext(f"{ATOM}{tag}")):
+            return f"the entry for {found.base} has no valid <{tag}> date"
+    return None
+
+
 def check_feed(body: bytes, content_type: str) -> None:
-    """Raise unless ``body`` is a complete Atom feed without an API error entry."""
+    """Raise unless ``body`` is a complete Atom feed of usable entries without an error entry."""
     if not body.strip():
         raise _Transient("arXiv answered 200 with an empty body")
     try:
@@ -157,6 +224,10 @@ def check_feed(body: bytes, content_type: str) -> None:
     problem = _error_summary(root)
     if problem is not None:
         raise ArxivError(f"arXiv rejected the query: {problem}")
+    for entry in root.iter(f"{ATOM}entry"):
+        problem = _entry_problem(entry)
+        if problem is not None:
+            raise ArxivError(f"arXiv answered a feed that cannot be used: {problem}")
 
 
 def _check_status(response: requests.Response) -> None:
@@ -184,26 +255,76 @@ def _reason(error: Exception) -> str:
     return found.group(1).strip() if found else type(error).__name__
 
 
+def _read_body(response: requests.Response, deadline: float, timeout: float) -> None:
+    """Read the whole body by ``deadline``, then hand it to ``response`` as a plain stream.
+
+    ``requests`` bounds each read from the socket, not the answer: a server that
+    sends a byte now and then would hold the tool for ever. Reading with ``read1``
+    (at most one socket read at a time) lets the clock be checked between reads.
+    """
+    raw = response.raw
+    chunks: list[bytes] = []
+    try:
+        while chunk := raw.read1(64 * 1024, decode_content=True):
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                response.close()
+                raise _Transient(f"the answer took more than {timeout:g} s", unreachable=True)
+    except urllib3.exceptions.ReadTimeoutError:
+        response.close()
+        raise _Transient(f"no answer within {timeout:g} s", unreachable=True) from None
+    except urllib3.exceptions.DecodeError:
+        response.close()
+        raise _Transient("the compressed answer was cut short or corrupt") from None
+    except (urllib3.exceptions.HTTPError, OSError):
+        response.close()
+        raise _Transient("the answer was cut short") from None
+    raw.release_conn()
+    # the body is decoded already: ``requests`` reads a raw stream without ``stream()`` as is
+    response.raw = io.BytesIO(b"".join(chunks))
+
+
 class _BoundedSession(requests.Session):
     """A session that bounds every request and checks every answer before the package sees it."""
 
-    def __init__(self, timeout: float) -> None:
+    def __init__(self, timeout: float, endpoint: str) -> None:
         super().__init__()
         self.timeout = timeout
+        self.endpoint = endpoint
         self.count = 0
 
     def request(self, method: str | bytes, url: str | bytes, *args: Any, **kwargs: Any) -> Any:
+        text = url.decode() if isinstance(url, bytes) else url
+        if not text.startswith(self.endpoint):
+            # the package stopped using query_url_format: never send elsewhere (a test
+            # must not reach the real arXiv, a mirror user must not bypass the mirror)
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} asked {_host(text)}, not the configured "
+                f"endpoint; awesome supports {SUPPORTED}"
+            )
         if kwargs.get("timeout") is None:
             kwargs["timeout"] = (min(self.timeout, 10.0), self.timeout)
+        kwargs["stream"] = True  # the body is read here, against a deadline
+        deadline = time.monotonic() + self.timeout
         self.count += 1
         try:
             response = super().request(method, url, *args, **kwargs)
+            _read_body(response, deadline, self.timeout)
         except requests.exceptions.Timeout:
-            raise _Transient(f"no answer within {self.timeout:g} s") from None
+            raise _Transient(f"no answer within {self.timeout:g} s", unreachable=True) from None
         except requests.exceptions.ConnectionError as error:
-            raise _Transient(f"cannot connect to {_host(url)} ({_reason(error)})") from None
+            # a read timeout while the body arrives comes wrapped as a ConnectionError
+            if "timed out" in str(error):
+                message = f"no answer within {self.timeout:g} s"
+            else:
+                message = f"cannot connect to {_host(url)} ({_reason(error)})"
+            raise _Transient(message, unreachable=True) from None
         except requests.exceptions.ChunkedEncodingError:
             raise _Transient("the answer was cut short") from None
+        except requests.exceptions.ContentDecodingError:
+            raise _Transient("the compressed answer was cut short or corrupt") from None
+        except requests.exceptions.RequestException as error:
+            raise _Transient(f"the request failed ({type(error).__name__})") from None
         _check_status(response)
         return response
 
@@ -216,7 +337,12 @@ class _Client(arxiv.Client):
         super().__init__(
             page_size=settings.batch_size, delay_seconds=settings.interval, num_retries=0
         )
-        self.session = _BoundedSession(settings.timeout)
+        if not isinstance(getattr(self, "_session", None), requests.Session):
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} no longer keeps its HTTP session in "
+                f"Client._session, so requests could not be bounded; install {SUPPORTED}"
+            )
+        self.session = _BoundedSession(settings.timeout, settings.api)
         self._session = self.session
         separator = "&" if "?" in settings.api else "?"
         self.query_url_format = (
@@ -261,6 +387,11 @@ def paper_from_result(result: arxiv.Result, fetched_from: str, today: str) -> Pa
     )
 
 
+def _canonical(pid: str) -> str:
+    found = parse_bare(pid)
+    return found.base if found is not None else pid
+
+
 def batches(ids: Sequence[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
@@ -282,8 +413,13 @@ class ArxivClient:
         return self._client.session.count
 
     def fetch(self, ids: Sequence[str]) -> FetchResult:
-        """Metadata for every id (version-less); raises :class:`ArxivError` when arXiv fails."""
-        wanted = list(dict.fromkeys(ids))
+        """Metadata for every id; raises :class:`ArxivError` when arXiv fails.
+
+        Ids are asked and reported in arXiv's form, without version or subject class
+        (``2305.14314v2`` and ``math.GT/0309136`` are asked as ``2305.14314`` and
+        ``math/0309136``); an id that is not one is sent as given, for arXiv to reject.
+        """
+        wanted = list(dict.fromkeys(_canonical(pid) for pid in ids))
         result = FetchResult()
         today = dt.datetime.now(dt.UTC).date().isoformat()
         for batch in batches(wanted, self.settings.batch_size):
@@ -295,11 +431,13 @@ class ArxivClient:
         return result
 
     def _query_with_retries(self, batch: list[str]) -> list[arxiv.Result]:
+        unreachable = 0
         for attempt in range(self.settings.retries + 1):
             try:
                 return self._query(batch)
             except _Transient as error:
-                if attempt == self.settings.retries:
+                unreachable = unreachable + 1 if error.unreachable else 0
+                if attempt == self.settings.retries or unreachable > UNREACHABLE_RETRIES:
                     raise ArxivError(f"giving up after {attempt + 1} tries: {error}") from None
                 self._sleep(self._delay(attempt, error))
         raise AssertionError("unreachable")  # pragma: no cover
@@ -315,6 +453,7 @@ class ArxivClient:
     def _query(self, batch: list[str]) -> list[arxiv.Result]:
         search = arxiv.Search(id_list=batch, max_results=len(batch))
         found: list[arxiv.Result] = []
+        sent = self._client.session.count
         try:
             found.extend(self._client.results(search))
         except arxiv.UnexpectedEmptyPageError:
@@ -325,4 +464,10 @@ class ArxivClient:
                 raise _Transient("arXiv answered with an empty page") from None
         except arxiv.HTTPError as error:
             raise _Transient(str(error)) from None
+        if self._client.session.count == sent:
+            # results without a request through our session: the package changed how it sends
+            raise ArxivError(
+                f"the arxiv package {arxiv.__version__} no longer sends through Client._session, "
+                f"so requests are not bounded; install {SUPPORTED}"
+            )
         return found

@@ -4,7 +4,9 @@ Forms understood (case-insensitive where arXiv is):
 
 * new style ``YYMM.NNNN`` (April 2007 to December 2014) and ``YYMM.NNNNN`` (2015 on);
 * old style ``archive(.SUBJ)/YYMMNNN`` (August 1991 to March 2007), e.g. ``hep-th/9901001``,
-  ``math.GT/0309136``, ``cs/0112017``;
+  ``math.GT/0309136``, ``cs/0112017``; the subject class is not part of the identifier (arXiv's
+  preferred form of ``math.GT/0309136`` is ``math/0309136``, and the API answers with that), so it
+  is dropped;
 * either with a version suffix ``v2``, an ``arXiv:`` prefix, or as the DOI
   ``10.48550/arXiv.ID`` (optionally ``doi:`` or a doi.org URL);
 * arxiv.org URLs: abs, pdf (with or without ``.pdf``), html, format, ps, on arxiv.org,
@@ -120,9 +122,9 @@ def _match_bare(text: str) -> tuple[ArxivId | None, str | None]:
         base = match.group("new")
     else:
         problem = _old_style_problem(match.group("oldyymm"), match.group("oldnum"))
-        subj = match.group("subj")
-        archive = match.group("archive").lower() + (f".{subj.upper()}" if subj else "")
-        base = f"{archive}/{match.group('oldyymm')}{match.group('oldnum')}"
+        # the subject class only repeats the primary category; without it, the id is the one
+        # arXiv's API, abs pages and DOIs use, so both spellings name the same paper
+        base = f"{match.group('archive').lower()}/{match.group('oldyymm')}{match.group('oldnum')}"
     if problem is not None:
         return None, problem
     return ArxivId(base, int(version) if version else None), None

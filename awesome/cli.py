@@ -72,8 +72,20 @@ def cli() -> None:
 
 def run(argv: list[str] | None = None, prog_name: str = "awesome") -> int:
     """Run the CLI and return its exit code instead of exiting."""
+    return _invoke(cli, argv, prog_name)
+
+
+def run_alias(name: str, argv: list[str] | None = None) -> int:
+    """Run one command as a program of its own (``awesome-lint``), so that its usage
+    line and errors name the program the user typed, not ``awesome lint``."""
+    command = cli.get_command(click.Context(cli), name)
+    assert command is not None, f"alias of an unregistered command: {name}"
+    return _invoke(command, argv, f"awesome-{name}")
+
+
+def _invoke(command: click.Command, argv: list[str] | None, prog_name: str) -> int:
     try:
-        result: Any = cli.main(args=argv, prog_name=prog_name, standalone_mode=False)
+        result: Any = command.main(args=argv, prog_name=prog_name, standalone_mode=False)
     except click.exceptions.Exit as exit_:
         return int(exit_.exit_code or 0)
     except click.ClickException as error:
@@ -91,9 +103,9 @@ def main() -> None:
 
 def lint_main() -> None:
     """``awesome-lint``: the same as ``awesome lint``."""
-    sys.exit(run(["lint", *sys.argv[1:]], prog_name="awesome-lint"))
+    sys.exit(run_alias("lint", sys.argv[1:]))
 
 
 def fetch_main() -> None:
     """``awesome-fetch``: the same as ``awesome fetch``."""
-    sys.exit(run(["fetch", *sys.argv[1:]], prog_name="awesome-fetch"))
+    sys.exit(run_alias("fetch", sys.argv[1:]))

@@ -39,6 +39,8 @@ class Change:
             return f"{self.paper_id}: new: {self.new}"
         if self.kind == "title":
             return f"{self.paper_id}: title: {self.old!r} -> {self.new!r} (old title kept)"
+        if self.kind == "withdrawn":
+            return f"{self.paper_id}: withdrawn: {self.new}"
         old = self.old if self.old is not None else "(none)"
         new = self.new if self.new is not None else "(none)"
         return f"{self.paper_id}: {self.kind.replace('_', ' ')}: {old} -> {new}"
@@ -98,7 +100,14 @@ def merge_paper(old: Paper | None, new: Paper) -> tuple[Paper, list[Change]]:
         for kind in _REPORTED
         if getattr(new, kind) is not None and getattr(old, kind) != getattr(new, kind)
     ]
+    if is_withdrawn(new) and not is_withdrawn(old):
+        changes.append(Change(new.id, "withdrawn", None, new.comment))
     return merged, changes
+
+
+def is_withdrawn(paper: Paper) -> bool:
+    """arXiv marks a withdrawn paper by a new version whose comment says so."""
+    return "withdrawn" in (paper.comment or "").casefold()
 
 
 def merge_into(lock: MetadataLock, papers: dict[str, Paper], report: EnrichReport) -> None:

@@ -194,9 +194,13 @@ def first_arxiv_id(entry: Entry) -> str | None:
     return None
 
 
+# "[[Paper](url)]": a link wrapped in brackets, the habit of many paper lists (LLMSurvey)
+_WRAPPED_LINK = re.compile(r"\[(\[(?:[^\[\]\\]|\\.)*\]\([^()\s]*\))\]")
+
+
 def parse_entry_text(text: str) -> Entry | None:
     """Parse one list item's text (marker removed, lines joined); None if it fits no shape."""
-    text = text.strip()
+    text = _WRAPPED_LINK.sub(r"\1", text.strip())
     if not text:
         return None
     return _first_link_entry(text) or _bold_first_entry(text)

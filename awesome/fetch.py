@@ -9,16 +9,19 @@ unchanged; otherwise nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from awesome.arxiv_id import arxiv_id_of_url
 from awesome.config import Config
 from awesome.enrichment import authors_from_paper
 from awesome.errors import ListError
+from awesome.fsio import atomic_write_text
 from awesome.metadata import MetadataLock, Paper
 from awesome.model import Document, Entry, Section
 from awesome.parser import parse_document
@@ -259,3 +262,30 @@ def plan_fetch(
     for insertion in added:
         insertion.line = final.index(insertion.rendered) + 1
     return FetchPlan(original, text, lock, added)
+
+
+def write_together(files: Sequence[tuple[Path, str]]) -> None:
+    """Write each file atomically, in order; if one fails, put back those already written.
+
+    Two files cannot be replaced in one step, so the list and its lock are written one
+    after the other, and a failure (a full disk, a folder that cannot be written, an
+    interrupt) undoes the first, leaving both as they were. An ``OSError`` becomes a
+    :class:`ListError` naming the file.
+    """
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for path, text in files:
+            old = path.read_bytes().decode("utf-8") if path.exists() else None
+            try:
+                atomic_write_text(path, text)
+            except OSError as error:
+                raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
+            done.append((path, old))
+    except BaseException:
+        for path, previous in reversed(done):
+            with contextlib.suppress(OSError):
+                if previous is None:
+                    path.unlink()
+                else:
+                    atomic_write_text(path, previous)
+        raise

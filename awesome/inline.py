@@ -144,7 +144,8 @@ def find_links(text: str) -> Iterator[InlineLink]:
                 yield InlineLink(text[i + 1 : close], url, start, end, image)
                 i = end
                 continue
-        i = close + 1
+        # brackets that are not a link may hold one: "[[Paper](url)]" in many paper lists
+        i += 1
 
 
 def link_at(text: str, pos: int) -> InlineLink | None:

@@ -144,16 +144,23 @@ def load_lock(path: Path) -> MetadataLock:
     return lock
 
 
-def save_lock(lock: MetadataLock, path: Path) -> bool:
-    """Write the lock atomically; return True when the file changed.
-
-    The lock is validated first, so an invalid record never reaches the disk.
-    """
+def lock_text(lock: MetadataLock, path: Path) -> str:
+    """The lock as written to ``path``, validated first so an invalid record never reaches disk."""
     validate_lock_json(lock.to_json(), str(path))
-    text = lock.dumps()
+    return lock.dumps()
+
+
+def save_lock(lock: MetadataLock, path: Path) -> bool:
+    """Write the lock atomically; return True when the file changed."""
+    text = lock_text(lock, path)
     if path.exists() and path.read_text("utf-8") == text:
         return False
-    atomic_write_text(path, text)
+    try:
+        atomic_write_text(path, text)
+    except OSError as error:
+        raise MetadataError(
+            f"cannot write the lock: {error.strerror or error}", str(path)
+        ) from None
     return True
 
 

@@ -1,14 +1,24 @@
 """A fake arXiv API for tests and the benchmark: 127.0.0.1 only, threaded, counting requests.
 
 It answers ``/api/query?id_list=...&start=...&max_results=...`` in the current Atom
-format from a dict of facts (the snapshot's), replays recorded responses, and
-injects faults: 429 with Retry-After, 503, a hang, a non-Atom 200, a truncated
-body, and ids it pretends not to know.
+format from a dict of facts (the snapshot's), as the real API does: entries in no
+promised order, ``<id>`` with the latest version, old-style ids without their subject
+class, ``max_results`` 10 when not given, opensearch counts, an HTTP 400 error entry
+for a malformed id, and gzip when asked. Facts may carry affiliations, a withdrawal
+comment, and titles or names with line breaks. It replays recorded responses, and
+injects faults: 429/503/500 with Retry-After (seconds or an HTTP date), a hang, a
+connection reset, a non-Atom 200, a truncated body (plain or gzip), and ids it
+pretends not to know. ``page_cap`` makes it serve fewer entries a page than asked,
+as a server with a lower limit would.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
+import random
+import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -32,13 +42,14 @@ HANG_LIMIT = 30.0  # a hanging answer gives up by itself after this many seconds
 
 @dataclass
 class Fault:
-    """One scripted answer: ``kind`` is ok, status, body, hang or cut."""
+    """One scripted answer: ``kind`` is ok, status, body, hang, reset, cut, stall or drip."""
 
     kind: str
     status: int = 200
     body: bytes = b""
     content_type: str = "application/atom+xml; charset=utf-8"
     retry_after: str | None = None
+    encoding: str | None = None
 
 
 def _date(value: str) -> str:
@@ -73,9 +84,13 @@ def entry_xml(pid: str, facts: dict[str, Any]) -> str:
             parts.append(f"    <arxiv:{tag}>{escape(facts[tag])}</arxiv:{tag}>")
     primary = facts.get("primary_category", categories[0])
     parts.append(f"    <arxiv:primary_category term={quoteattr(primary)}/>")
-    parts += [
-        f"    <author>\n      <name>{escape(a)}</name>\n    </author>" for a in facts["authors"]
-    ]
+    affiliations: dict[str, list[str]] = facts.get("affiliations", {})
+    for author in facts["authors"]:
+        places = "".join(
+            f"\n      <arxiv:affiliation>{escape(place)}</arxiv:affiliation>"
+            for place in affiliations.get(author, [])
+        )
+        parts.append(f"    <author>\n      <name>{escape(author)}</name>{places}\n    </author>")
     parts.append("  </entry>")
     return "\n".join(parts)
 
@@ -123,6 +138,10 @@ class FakeArxiv:
         self.papers = papers
         self.synthesize = synthesize
         self.unknown: set[str] = set()
+        self.page_cap: int | None = None  # serve at most this many entries a page
+        self.shuffle = False  # entries in random order instead of reversed
+        self.gzip = False  # compress answers for clients that accept gzip
+        self.chunked = False  # Transfer-Encoding: chunked instead of Content-Length
         self.faults: deque[Fault] = deque()
         self.requests: list[dict[str, str]] = []
         self.times: list[float] = []
@@ -160,9 +179,17 @@ class FakeArxiv:
         self._thread.join(timeout=5)
 
     # scripted answers, used in order, one per request
-    def fail(self, status: int, retry_after: str | None = None, times: int = 1) -> None:
+    def fail(
+        self, status: int, retry_after: str | None = None, times: int = 1, body: bytes = b"busy"
+    ) -> None:
         for _ in range(times):
-            self.faults.append(Fault("status", status=status, retry_after=retry_after))
+            self.faults.append(
+                Fault("status", status, body, "text/html; charset=utf-8", retry_after)
+            )
+
+    def reset(self, times: int = 1) -> None:
+        """Close the connection with a TCP reset instead of answering."""
+        self.faults.extend(Fault("reset") for _ in range(times))
 
     def ok(self, times: int = 1) -> None:
         """Answer normally (to script a fault for a later request)."""
@@ -171,11 +198,23 @@ class FakeArxiv:
     def hang(self, times: int = 1) -> None:
         self.faults.extend(Fault("hang") for _ in range(times))
 
-    def answer(self, body: bytes, status: int = 200, content_type: str = "") -> None:
-        self.faults.append(Fault("body", status, body, content_type or Fault.content_type))
+    def answer(
+        self, body: bytes, status: int = 200, content_type: str = "", encoding: str | None = None
+    ) -> None:
+        """Send ``body`` as it is; ``encoding`` only names it in Content-Encoding."""
+        kind = content_type or Fault.content_type
+        self.faults.append(Fault("body", status, body, kind, encoding=encoding))
 
     def replay(self, path: Path, status: int = 200) -> None:
         self.answer(path.read_bytes(), status)
+
+    def stall(self, keep: float = 0.5, times: int = 1) -> None:
+        """Send the headers and ``keep`` of the feed, then nothing until the server stops."""
+        self.faults.extend(Fault("stall", body=str(keep).encode()) for _ in range(times))
+
+    def drip(self, pause: float = 0.05, times: int = 1) -> None:
+        """Send the feed a few bytes at a time, ``pause`` seconds apart, never quite stalling."""
+        self.faults.extend(Fault("drip", body=str(pause).encode()) for _ in range(times))
 
     def cut(self, keep: float = 0.5, times: int = 1) -> None:
         """Announce the whole feed in Content-Length but close after ``keep`` of it."""
@@ -190,18 +229,26 @@ class FakeArxiv:
 
     def query(self, params: dict[str, str]) -> tuple[int, bytes]:
         """The status and body arXiv would send for these parameters."""
-        ids = [i for i in params.get("id_list", "").split(",") if i]
-        for pid in ids:
-            found = parse_bare(pid)
-            if found is None or str(found) != pid:
-                return 400, error_feed(f"incorrect id format for {pid}")
+        ids: list[str] = []
+        for written in (i for i in params.get("id_list", "").split(",") if i):
+            found = parse_bare(written)
+            if found is None or written.strip() != written or written.lower().startswith("arxiv"):
+                return 400, error_feed(f"incorrect id format for {written}")
+            ids.append(found.base)  # math.GT/0309136 is math/0309136, as on arXiv
+        for name in ("start", "max_results"):
+            if not params.get(name, "0").isdigit():
+                return 400, error_feed(f"{name} must be an integer")
         start = int(params.get("start", "0"))
         per_page = int(params.get("max_results", "10"))
         known = [(pid, f) for pid in dict.fromkeys(ids) if (f := self.facts(pid)) is not None]
-        # arXiv does not promise the order of id_list answers; reverse it so callers match by id
-        known.reverse()
-        page = known[start : start + per_page]
-        return 200, feed_xml([entry_xml(p, f) for p, f in page], len(known), start, per_page)
+        # arXiv does not promise the order of id_list answers; callers must match by id
+        if self.shuffle:
+            random.shuffle(known)
+        else:
+            known.reverse()
+        served = per_page if self.page_cap is None else min(per_page, self.page_cap)
+        page = known[start : start + served]
+        return 200, feed_xml([entry_xml(p, f) for p, f in page], len(known), start, served)
 
     def _handler_class(self) -> type[BaseHTTPRequestHandler]:
         fake = self
@@ -230,14 +277,40 @@ class FakeArxiv:
                 if fault.kind == "hang":
                     fake._release.wait(HANG_LIMIT)
                     self.close_connection = True
-                elif fault.kind == "cut":
+                elif fault.kind == "reset":
+                    # SO_LINGER 0: close() sends RST, as a dropped connection looks to a client
+                    linger = struct.pack("ii", 1, 0)
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
+                    self.close_connection = True
+                elif fault.kind in ("cut", "stall"):
                     status, body = fake.query(params)
-                    keep = int(len(body) * float(fault.body))
-                    self._send(status, body, Fault.content_type, cut_at=keep)
+                    self._send(status, body, Fault.content_type, cut_at=float(fault.body))
+                    if fault.kind == "stall":
+                        self.wfile.flush()
+                        fake._release.wait(HANG_LIMIT)
+                elif fault.kind == "drip":
+                    self._drip(*fake.query(params), float(fault.body))
                 elif fault.kind == "status":
-                    self._send(fault.status, b"busy", "text/plain", fault.retry_after)
+                    self._send(fault.status, fault.body, fault.content_type, fault.retry_after)
                 else:
-                    self._send(fault.status, fault.body, fault.content_type)
+                    self._send(
+                        fault.status, fault.body, fault.content_type, encoding=fault.encoding
+                    )
+
+            def _drip(self, status: int, body: bytes, pause: float) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", Fault.content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                for start in range(0, len(body), 16):
+                    if fake._release.wait(pause):
+                        break
+                    try:
+                        self.wfile.write(body[start : start + 16])
+                        self.wfile.flush()
+                    except OSError:  # the client gave up
+                        break
+                self.close_connection = True
 
             def _send(
                 self,
@@ -245,18 +318,35 @@ class FakeArxiv:
                 body: bytes,
                 content_type: str,
                 retry_after: str | None = None,
-                cut_at: int | None = None,
+                cut_at: float | None = None,
+                encoding: str | None = None,
             ) -> None:
+                accepted = self.headers.get("Accept-Encoding", "")
+                if encoding is None and fake.gzip and "gzip" in accepted:
+                    body, encoding = gzip.compress(body), "gzip"
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
+                if fake.chunked:
+                    self.send_header("Transfer-Encoding", "chunked")
+                else:
+                    self.send_header("Content-Length", str(len(body)))
+                if encoding is not None:
+                    self.send_header("Content-Encoding", encoding)
                 if retry_after is not None:
                     self.send_header("Retry-After", retry_after)
                 if cut_at is not None:
                     self.send_header("Connection", "close")
                     self.close_connection = True
                 self.end_headers()
-                self.wfile.write(body if cut_at is None else body[:cut_at])
+                sent = body if cut_at is None else body[: int(len(body) * cut_at)]
+                if not fake.chunked:
+                    self.wfile.write(sent)
+                    return
+                for start in range(0, len(sent), 512):
+                    piece = sent[start : start + 512]
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                if cut_at is None:
+                    self.wfile.write(b"0\r\n\r\n")  # a cut answer never gets its last chunk
 
         return Handler
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import email.utils
+import gzip
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,6 +153,23 @@ def test_a_server_that_never_answers_is_an_error(fake: FakeArxiv) -> None:
         client_for(fake, timeout=0.2, retries=1).fetch(["2304.13712"])
 
 
+def test_a_silent_server_is_asked_twice_whatever_the_retries(fake: FakeArxiv) -> None:
+    fake.hang(times=3)
+    sleeps = Sleeps()
+    with pytest.raises(ArxivError, match=r"^giving up after 2 tries: no answer within 0\.2 s$"):
+        client_for(fake, sleeps, timeout=0.2, retries=4).fetch(["2304.13712"])
+    assert fake.count == 2 and len(sleeps.waits) == 1
+
+
+def test_busy_answers_use_every_retry(fake: FakeArxiv) -> None:
+    fake.hang()
+    fake.fail(503, times=2)
+    fake.reset()
+    result = client_for(fake, timeout=0.2, retries=4).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert fake.count == 5
+
+
 def test_a_200_that_is_not_atom_is_an_error(fake: FakeArxiv) -> None:
     fake.answer(b"<!doctype html><html><body>Proxy login</body></html>", content_type="text/html")
     with pytest.raises(ArxivError, match=r"not an Atom feed \(text/html\)"):
@@ -194,6 +214,223 @@ def test_the_interval_is_honoured_between_requests(synthetic: FakeArxiv) -> None
     client_for(synthetic, interval=0.25, batch_size=1).fetch(["2401.00001", "2401.00002"])
     assert synthetic.count == 2
     assert synthetic.times[1] - synthetic.times[0] >= 0.25
+
+
+def test_entries_in_any_order_are_matched_by_id(synthetic: FakeArxiv) -> None:
+    synthetic.shuffle = True
+    ids = [f"2402.{n:05d}" for n in range(1, 41)]
+    result = client_for(synthetic).fetch(ids)
+    assert result.missing == []
+    assert all(result.papers[pid].title.endswith(pid) for pid in ids)
+
+
+def test_old_style_ids_with_and_without_subject_class(fake: FakeArxiv) -> None:
+    fake.papers["math/0309136"] = {
+        "title": "A Knot Paper",
+        "authors": ["Ann Topologist"],
+        "published": "2003-09-08",
+        "version": 2,
+        "primary_category": "math.GT",
+    }
+    fake.papers["hep-th/9901001"] = {"title": "A String Paper", "authors": ["Bo String"]}
+    result = client_for(fake).fetch(["math.GT/0309136", "hep-th/9901001v1"])
+    assert fake.requests[0]["id_list"] == "math/0309136,hep-th/9901001"
+    assert result.missing == []
+    assert result.papers["math/0309136"].version == 2
+    assert result.papers["math/0309136"].primary_category == "math.GT"
+    assert result.papers["hep-th/9901001"].title == "A String Paper"
+
+
+def test_a_server_with_smaller_pages_is_followed_page_by_page(synthetic: FakeArxiv) -> None:
+    synthetic.page_cap = 3
+    ids = [f"2403.{n:05d}" for n in range(1, 9)]
+    result = client_for(synthetic, interval=0.05).fetch(ids)
+    assert set(result.papers) == set(ids)
+    assert [r["start"] for r in synthetic.requests] == ["0", "3", "6"]
+    assert all(r["id_list"] == ",".join(ids) for r in synthetic.requests)
+    gaps = [b - a for a, b in zip(synthetic.times, synthetic.times[1:], strict=False)]
+    assert min(gaps) >= 0.05
+
+
+def test_500_then_success(fake: FakeArxiv) -> None:
+    fake.fail(500, body=b"<html><body>Internal Server Error</body></html>")
+    sleeps = Sleeps()
+    result = client_for(fake, sleeps, backoff=0.5).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert (fake.count, sleeps.waits) == (2, [0.5])
+
+
+def test_503_with_retry_after_as_an_http_date(fake: FakeArxiv) -> None:
+    fake.fail(503, retry_after=email.utils.formatdate(time.time() + 30, usegmt=True))
+    sleeps = Sleeps()
+    result = client_for(fake, sleeps).fetch(["2304.13712"])
+    assert "2304.13712" in result.papers
+    assert len(sleeps.waits) == 1 and 27 <= sleeps.waits[0] <= 30
+
+
+def test_503_with_retry_after_in_seconds(fake: FakeArxiv) -> None:
+    fake.fail(503, retry_after="11")
+    sleeps = Sleeps()
+    client_for(fake, sleeps).fetch(["2304.13712"])
+    assert sleeps.waits == [11.0]
+
+
+def test_a_connection_reset_is_retried(fake: FakeArxiv) -> None:
+    fake.reset()
+    assert "2304.13712" in client_for(fake).fetch(["2304.13712"]).papers
+    assert fake.count == 2
+
+
+def test_connections_reset_every_time_is_an_error(fake: FakeArxiv) -> None:
+    fake.reset(times=2)
+    with pytest.raises(ArxivError, match=r"giving up after 2 tries: cannot connect to 127\.0"):
+        client_for(fake, retries=1).fetch(["2304.13712"])
+
+
+def test_a_body_that_stops_coming_times_out(fake: FakeArxiv) -> None:
+    fake.stall(0.5, times=2)
+    with pytest.raises(ArxivError, match=r"giving up after 2 tries: no answer within 0\.3 s"):
+        client_for(fake, timeout=0.3, retries=1).fetch(["2304.13712"])
+
+
+def test_an_answer_that_drips_in_is_bounded(fake: FakeArxiv) -> None:
+    # a read never waits long, yet the whole feed would take seconds to come
+    fake.drip(0.02, times=2)
+    with pytest.raises(ArxivError, match=r"^giving up after 2 tries: the answer took more than"):
+        client_for(fake, timeout=0.3, retries=1).fetch(["2304.13712"])
+
+
+def test_a_slow_but_steady_answer_within_the_timeout_is_read(fake: FakeArxiv) -> None:
+    fake.drip(0.001)
+    assert "2304.13712" in client_for(fake, timeout=10).fetch(["2304.13712"]).papers
+
+
+def test_chunked_answers_are_read_and_a_missing_last_chunk_is_noticed(fake: FakeArxiv) -> None:
+    fake.chunked = True
+    ids = ["2304.13712", "2106.09685"]
+    assert set(client_for(fake).fetch(ids).papers) == set(ids)
+    fake.cut(1.0, times=2)  # every byte of the feed, but not the chunk that ends it
+    with pytest.raises(ArxivError, match="giving up after 2 tries: the answer was cut short"):
+        client_for(fake, retries=1).fetch(ids)
+
+
+def test_gzip_answers_are_read(fake: FakeArxiv) -> None:
+    fake.gzip = True
+    result = client_for(fake).fetch(["2304.13712", "2106.09685"])
+    assert set(result.papers) == {"2304.13712", "2106.09685"}
+
+
+def test_a_gzip_body_cut_short_is_retried_then_an_error(fake: FakeArxiv) -> None:
+    fake.gzip = True
+    fake.cut(0.5)
+    assert "2304.13712" in client_for(fake).fetch(["2304.13712"]).papers
+    fake.cut(0.5, times=2)
+    with pytest.raises(ArxivError, match="cut short"):
+        client_for(fake, retries=1).fetch(["2304.13712"])
+
+
+def test_a_gzip_feed_missing_its_end_is_an_error(fake: FakeArxiv) -> None:
+    feed = (DATA / "01_new-format_id_1605.08386_single-entry_http200.xml").read_bytes()
+    packed = gzip.compress(feed)[:-12]  # no gzip trailer, and no </feed>
+    for _ in range(2):
+        fake.answer(packed, encoding="gzip")
+    with pytest.raises(ArxivError, match="cut short"):
+        client_for(fake, retries=1).fetch(["1605.08386"])
+
+
+def test_a_corrupt_gzip_body_is_an_error(fake: FakeArxiv) -> None:
+    for _ in range(2):
+        fake.answer(b"this is not gzip at all", encoding="gzip")
+    with pytest.raises(ArxivError, match="the compressed answer was cut short or corrupt"):
+        client_for(fake, retries=1).fetch(["2304.13712"])
+    assert fake.count == 2
+
+
+def test_titles_and_names_are_one_line(fake: FakeArxiv) -> None:
+    fake.papers["2304.13712"] |= {
+        "title": "Harnessing the Power of LLMs in Practice:\n  A Survey on  ChatGPT and Beyond ",
+        "authors": ["Jingfeng\n Yang", " Hongye  Jin"],
+    }
+    paper = client_for(fake).fetch(["2304.13712"]).papers["2304.13712"]
+    assert paper.title == "Harnessing the Power of LLMs in Practice: A Survey on ChatGPT and Beyond"
+    assert paper.authors == ["Jingfeng Yang", "Hongye Jin"]
+
+
+def test_affiliations_stay_out_of_author_names(fake: FakeArxiv) -> None:
+    authors = fake.papers["2304.13712"]["authors"]
+    fake.papers["2304.13712"]["affiliations"] = {authors[0]: ["Amazon", "Rice University"]}
+    paper = client_for(fake).fetch(["2304.13712"]).papers["2304.13712"]
+    assert paper.authors == authors
+
+
+def test_a_withdrawn_paper_keeps_its_facts(fake: FakeArxiv) -> None:
+    fake.papers["2304.13712"] |= {"version": 3, "comment": "This paper has been withdrawn"}
+    paper = client_for(fake).fetch(["2304.13712"]).papers["2304.13712"]
+    assert (paper.version, paper.comment) == (3, "This paper has been withdrawn")
+    assert paper.title == fake.papers["2304.13712"]["title"]
+
+
+def test_journal_ref_doi_and_comment_when_given(fake: FakeArxiv) -> None:
+    facts = {"journal_ref": "ACM TKDD 18(6) 2024", "doi": "10.1145/3649506", "comment": "v2"}
+    fake.papers["2304.13712"] |= facts
+    paper = client_for(fake).fetch(["2304.13712", "2106.09685"]).papers
+    assert (paper["2304.13712"].journal_ref, paper["2304.13712"].doi) == (
+        facts["journal_ref"],
+        facts["doi"],
+    )
+    assert paper["2304.13712"].comment == "v2"
+    assert fake.papers["2106.09685"].get("doi") is None
+    assert (paper["2106.09685"].journal_ref, paper["2106.09685"].doi) == (None, None)
+
+
+def entry_feed(entry: str) -> bytes:
+    head = (DATA / "01_new-format_id_1605.08386_single-entry_http200.xml").read_text("utf-8")
+    return (head[: head.index("<entry>")] + entry + "\n</feed>\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            "<entry><id>http://arxiv.org/abs/1605.08386v1</id><title>T</title>"
+            "<updated>2016-05-26T17:59:46Z</updated></entry>",
+            "the entry for 1605.08386 has no valid <published> date",
+        ),
+        (
+            "<entry><id>http://arxiv.org/abs/1605.08386v1</id><title>T</title>"
+            "<published>yesterday</published><updated>2016-05-26T17:59:46Z</updated></entry>",
+            "the entry for 1605.08386 has no valid <published> date",
+        ),
+        (
+            "<entry><id>http://arxiv.org/abs/1605.08386v1</id><title> </title>"
+            "<published>2016-05-26T17:59:46Z</published>"
+            "<updated>2016-05-26T17:59:46Z</updated></entry>",
+            "the entry for 1605.08386 has no <title>",
+        ),
+    ],
+)
+def test_an_entry_without_title_or_dates_is_an_error(
+    fake: FakeArxiv, entry: str, problem: str
+) -> None:
+    fake.answer(entry_feed(entry))
+    with pytest.raises(ArxivError) as caught:
+        client_for(fake).fetch(["1605.08386"])
+    assert str(caught.value) == f"arXiv answered a feed that cannot be used: {problem}"
+    assert fake.count == 1
+
+
+def test_an_error_entry_in_a_200_is_an_error(fake: FakeArxiv) -> None:
+    body = (DATA / "03_new-format_id_abc_error-entry_http400.xml").read_bytes()
+    fake.answer(body)
+    with pytest.raises(ArxivError, match="arXiv rejected the query: incorrect id format for abc"):
+        client_for(fake).fetch(["2304.13712"])
+
+
+def test_an_unexpected_status_is_an_error_at_once(fake: FakeArxiv) -> None:
+    fake.fail(403, body=b"<html>Forbidden</html>")
+    with pytest.raises(ArxivError, match=r"^arXiv answered HTTP 403$"):
+        client_for(fake).fetch(["2304.13712"])
+    assert fake.count == 1
 
 
 # Recorded answers of the real API
@@ -291,10 +528,25 @@ def test_settings_from_config_and_environment() -> None:
     assert settings_from(None, env={}).interval == 3.0
 
 
-@pytest.mark.parametrize("value", ["fast", "-1", "nan"])
+@pytest.mark.parametrize("value", ["fast", "-1", "nan", "inf"])
 def test_a_bad_interval_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError, match="AWESOME_ARXIV_INTERVAL must be a number of seconds"):
         settings_from(None, env={"AWESOME_ARXIV_INTERVAL": value})
+
+
+def test_a_zero_timeout_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match=r"AWESOME_ARXIV_TIMEOUT .* \(more than 0\), got '0'"):
+        settings_from(None, env={"AWESOME_ARXIV_TIMEOUT": "0"})
+    assert settings_from(None, env={"AWESOME_ARXIV_INTERVAL": "0"}).interval == 0
+
+
+@pytest.mark.parametrize("url", ["localhost:8000/api/query", "ftp://127.0.0.1/q", "http://"])
+def test_an_endpoint_that_is_not_an_http_url_is_a_config_error(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        settings_from(None, env={"AWESOME_ARXIV_API": url})
+    assert str(caught.value) == f"AWESOME_ARXIV_API must be an http:// or https:// URL, got {url!r}"
+    with pytest.raises(ConfigError, match="the arxiv_api setting must be an http"):
+        settings_from(Config(arxiv_api=url), env={})
 
 
 def test_an_endpoint_with_a_query_and_braces(fake: FakeArxiv) -> None:

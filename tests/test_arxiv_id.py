@@ -48,26 +48,32 @@ def with_version(base: str, version: int | None) -> str:
     return base if version is None else f"{base}v{version}"
 
 
+def canonical(written: str) -> str:
+    """The id as arXiv names it: an old-style id loses its subject class (math.GT/ -> math/)."""
+    archive, slash, number = written.partition("/")
+    return f"{archive.split('.')[0]}/{number}" if slash else written
+
+
 @given(ids, versions)
 def test_bare_ids_round_trip(base: str, version: int | None) -> None:
     parsed = parse(with_version(base, version))
-    assert parsed == ArxivId(base, version)
-    assert str(parsed) == with_version(base, version)
+    assert parsed == ArxivId(canonical(base), version)
+    assert str(parsed) == with_version(canonical(base), version)
 
 
 @given(ids, versions, st.sampled_from(["arXiv:", "arxiv:", "ARXIV:", "arXiv: "]))
 def test_arxiv_prefix(base: str, version: int | None, prefix: str) -> None:
-    assert parse(prefix + with_version(base, version)) == ArxivId(base, version)
+    assert parse(prefix + with_version(base, version)) == ArxivId(canonical(base), version)
 
 
 @given(ids, st.sampled_from(["10.48550/arXiv.", "10.48550/ARXIV.", "doi:10.48550/arXiv."]))
 def test_doi_forms(base: str, prefix: str) -> None:
-    assert parse(prefix + base).base == base
+    assert parse(prefix + base).base == canonical(base)
 
 
 @given(ids, st.sampled_from(["https://doi.org/", "http://dx.doi.org/"]))
 def test_doi_urls(base: str, host: str) -> None:
-    assert parse(f"{host}10.48550/arXiv.{base}").base == base
+    assert parse(f"{host}10.48550/arXiv.{base}").base == canonical(base)
 
 
 URL_SHAPES = [
@@ -92,14 +98,14 @@ def test_urls(
     base: str, version: int | None, shape: str, scheme: str, host: str, suffix: str
 ) -> None:
     url = shape.format(scheme=scheme, host=host, id=with_version(base, version)) + suffix
-    assert parse(url) == ArxivId(base, version)
-    assert parse_url(url) == ArxivId(base, version)
-    assert arxiv_id_of_url(url) == base
+    assert parse(url) == ArxivId(canonical(base), version)
+    assert parse_url(url) == ArxivId(canonical(base), version)
+    assert arxiv_id_of_url(url) == canonical(base)
 
 
 @given(ids)
 def test_url_without_scheme(base: str) -> None:
-    assert parse(f"arxiv.org/abs/{base}").base == base
+    assert parse(f"arxiv.org/abs/{base}").base == canonical(base)
 
 
 @given(ids, versions)
@@ -111,8 +117,11 @@ def test_parse_bare_agrees_with_parse(base: str, version: int | None) -> None:
     ("text", "expected"),
     [
         ("hep-th/9901001", ArxivId("hep-th/9901001")),
-        ("math.GT/0309136", ArxivId("math.GT/0309136")),
-        ("math.gt/0309136v2", ArxivId("math.GT/0309136", 2)),
+        ("math.GT/0309136", ArxivId("math/0309136")),
+        ("math.gt/0309136v2", ArxivId("math/0309136", 2)),
+        ("arXiv:math.CA/0611800v2", ArxivId("math/0611800", 2)),
+        ("https://arxiv.org/abs/math.GT/0309136", ArxivId("math/0309136")),
+        ("10.48550/arXiv.math/0309136", ArxivId("math/0309136")),
         ("cs/0112017", ArxivId("cs/0112017")),
         ("HEP-TH/9901001", ArxivId("hep-th/9901001")),
         ("0704.0001", ArxivId("0704.0001")),

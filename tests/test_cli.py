@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from awesome.cli import COMMANDS, cli
+from awesome.cli import COMMANDS, cli, run_alias
 from tests.conftest import ROOT, run_awesome
 
 
@@ -48,3 +49,20 @@ def test_importing_the_cli_loads_no_network_library() -> None:
 def test_python_dash_m_runs_format_check_on_the_shipped_list() -> None:
     result = run_awesome("format", "--check", "list/README.md")
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("name", ["lint", "fetch"])
+def test_alias_programs_name_themselves(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_alias(name, ["--help"]) == 0
+    assert capsys.readouterr().out.startswith(f"Usage: awesome-{name} [OPTIONS]")
+    assert run_alias(name, ["--no-such-option"]) == 2
+    assert f"Try 'awesome-{name} --help'" in capsys.readouterr().err
+
+
+def test_lint_alias_reports_a_missing_file_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.md"
+    assert run_alias("lint", [str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and len(err.strip().splitlines()) == 1

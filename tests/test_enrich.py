@@ -96,6 +96,16 @@ def test_merge_new_title_keeps_the_old_one() -> None:
     ]
 
 
+def test_merge_reports_a_withdrawal_once() -> None:
+    withdrawn = paper(version=2, comment="This paper has been withdrawn by the authors")
+    merged, changes = merge_paper(paper(comment="12 pages"), withdrawn)
+    assert [c.describe() for c in changes] == [
+        "2304.13712: version: v1 -> v2",
+        "2304.13712: withdrawn: This paper has been withdrawn by the authors",
+    ]
+    assert merge_paper(merged, withdrawn)[1] == []
+
+
 def test_merge_back_to_a_former_title() -> None:
     merged, _ = merge_paper(paper(title="B", former_titles=["A"]), paper(title="A"))
     assert (merged.title, merged.former_titles) == ("A", ["B"])
@@ -136,6 +146,16 @@ def test_enrich_fills_what_the_lock_lacks(fake: FakeArxiv, sample: Path) -> None
     load_lock(sample.parent / "metadata.json")  # the written lock validates
 
 
+def test_the_endpoint_and_interval_can_come_from_the_config(fake: FakeArxiv, sample: Path) -> None:
+    config = f'arxiv_api = "{fake.url}"\narxiv_interval = 0.2\n'
+    (sample.parent / "awesome.toml").write_text(config, "utf-8")
+    env = {"AWESOME_ARXIV_API": None, "AWESOME_ARXIV_INTERVAL": None}
+    result = CliRunner().invoke(cli, ["enrich", "--refresh", str(sample)], env=env)
+    assert result.exit_code == 0, result.output
+    assert fake.count == 1
+    assert lock_of(sample)["2005.14165"]["fetched_from"] == fake.url
+
+
 def test_a_second_run_asks_nothing(fake: FakeArxiv, sample: Path) -> None:
     enrich(fake, str(sample))
     written = (sample.parent / "metadata.json").read_bytes()
@@ -163,6 +183,15 @@ def test_refresh_reports_new_titles_versions_and_journal_refs(
     assert "2005.14165: journal ref: (none) -> NeurIPS 2020" in result.output
 
 
+def test_refresh_reports_a_withdrawn_paper(fake: FakeArxiv, sample: Path) -> None:
+    enrich(fake, str(sample))
+    fake.papers["2001.08361"] |= {"version": 2, "comment": "This paper has been withdrawn"}
+    result = enrich(fake, "--refresh", str(sample))
+    assert result.exit_code == 0, result.output
+    assert "2001.08361: withdrawn: This paper has been withdrawn" in result.output
+    assert lock_of(sample)["2001.08361"]["comment"] == "This paper has been withdrawn"
+
+
 def test_unknown_ids_are_warnings_with_their_line(fake: FakeArxiv, sample: Path) -> None:
     fake.unknown.add("2203.02155")
     result = enrich(fake, str(sample))
@@ -185,7 +214,7 @@ def test_offline_on_the_shipped_list_finds_every_paper(fake: FakeArxiv) -> None:
     assert fake.count == 0
 
 
-@pytest.mark.parametrize("fault", ["503", "hang", "html", "cut"])
+@pytest.mark.parametrize("fault", ["503", "hang", "html", "cut", "reset", "400", "gzip"])
 def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: str) -> None:
     for _ in range(2):
         if fault == "503":
@@ -194,6 +223,12 @@ def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: st
             fake.hang()
         elif fault == "cut":
             fake.cut(0.5)
+        elif fault == "reset":
+            fake.reset()
+        elif fault == "400":
+            fake.replay(DATA / "03_new-format_id_abc_error-entry_http400.xml", status=400)
+        elif fault == "gzip":
+            fake.answer(b"\x1f\x8b not really gzip", encoding="gzip")
         else:
             fake.answer(b"<html>maintenance</html>", content_type="text/html")
     before = (sample.parent / "metadata.json").read_bytes()
@@ -201,7 +236,17 @@ def test_network_failure_keeps_the_lock(fake: FakeArxiv, sample: Path, fault: st
     assert result.exit_code == 2
     assert result.output.startswith("error: ")
     assert result.output.endswith("; metadata.json left unchanged\n")
+    assert result.output.count("\n") == 1
     assert (sample.parent / "metadata.json").read_bytes() == before
+
+
+def test_a_lock_that_cannot_be_written_is_one_line(fake: FakeArxiv, sample: Path) -> None:
+    (sample.parent / "awesome.toml").write_text('metadata = "gone/metadata.json"\n', "utf-8")
+    result = enrich(fake, str(sample))
+    assert result.exit_code == 2
+    lock = sample.parent.resolve() / "gone" / "metadata.json"
+    assert result.output == (f"error: {lock}: cannot write the lock: No such file or directory\n")
+    assert "Traceback" not in result.output
 
 
 def test_a_failing_later_batch_keeps_the_lock(fake: FakeArxiv, tmp_path: Path) -> None:
@@ -216,6 +261,18 @@ def test_a_failing_later_batch_keeps_the_lock(fake: FakeArxiv, tmp_path: Path) -
     assert result.exit_code == 2
     assert fake.count == 3  # a good first batch, then the second fails on both tries
     assert not (tmp_path / "metadata.json").exists()
+
+
+def test_an_endpoint_without_scheme_is_one_line(sample: Path) -> None:
+    before = (sample.parent / "metadata.json").read_bytes()
+    env = {"AWESOME_ARXIV_API": "127.0.0.1:8000/api/query"}
+    result = CliRunner().invoke(cli, ["enrich", str(sample)], env=env)
+    assert result.exit_code == 2
+    assert result.output == (
+        "error: AWESOME_ARXIV_API must be an http:// or https:// URL, "
+        "got '127.0.0.1:8000/api/query'\n"
+    )
+    assert (sample.parent / "metadata.json").read_bytes() == before
 
 
 def test_a_broken_lock_is_an_error(fake: FakeArxiv, sample: Path) -> None:

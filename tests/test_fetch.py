@@ -20,7 +20,14 @@ from hypothesis import strategies as st
 from awesome.cli import cli, run
 from awesome.config import Config
 from awesome.errors import ListError
-from awesome.fetch import entry_for, find_section, insert_entry, normalize_heading, section_paths
+from awesome.fetch import (
+    entry_for,
+    find_section,
+    insert_entry,
+    normalize_heading,
+    section_paths,
+    write_together,
+)
 from awesome.metadata import MetadataLock, Paper, lock_from_snapshot, save_lock
 from awesome.parser import parse_document
 from tests.conftest import ROOT
@@ -231,6 +238,70 @@ def test_duplicates_in_every_url_form_are_refused(
     assert fake.count == 0
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "arXiv:2305.14314v1",
+        "10.48550/arXiv.2305.14314",
+        "https://doi.org/10.48550/arXiv.2305.14314",
+        "https://arxiv.org/pdf/2305.14314v2.pdf",
+        "http://export.arxiv.org/abs/2305.14314?context=cs.LG",
+        "arxiv.org/html/2305.14314v1",
+    ],
+)
+def test_every_asked_form_of_a_listed_paper_is_refused(
+    fake: FakeArxiv, sample: Path, asked: str
+) -> None:
+    text = SAMPLE.replace(
+        "## Data\n", "## Data\n\n- [QLoRA](https://arxiv.org/abs/2305.14314) - 2023.\n"
+    )
+    sample.write_text(text, "utf-8")
+    before = snapshot_of(sample.parent)
+    result = fetch(fake, asked, "--section", "encoders", "--file", str(sample))
+    assert result.exit_code == 2
+    assert "2305.14314 is already in the list" in result.output
+    assert snapshot_of(sample.parent) == before
+    assert fake.count == 0
+
+
+@pytest.mark.parametrize(
+    ("listed", "asked"),
+    [
+        ("https://arxiv.org/abs/hep-th/9901001v2", "hep-th/9901001"),
+        ("https://arxiv.org/abs/math.GT/0309136", "math/0309136"),
+        ("https://arxiv.org/pdf/math/0309136v1", "arXiv:math.GT/0309136"),
+        ("https://doi.org/10.48550/arXiv.cs/0112017", "https://arxiv.org/abs/cs/0112017v1"),
+    ],
+)
+def test_old_style_duplicates_are_refused(
+    fake: FakeArxiv, sample: Path, listed: str, asked: str
+) -> None:
+    text = SAMPLE.replace("## Data\n", f"## Data\n\n- [Old]({listed}) - 2003.\n")
+    sample.write_text(text, "utf-8")
+    result = fetch(fake, asked, "--section", "encoders", "--file", str(sample))
+    assert result.exit_code == 2
+    line = text.split("\n").index(f"- [Old]({listed}) - 2003.") + 1
+    assert (
+        f"{sample}:{line}: " in result.output and "is already in the list: - [Old]" in result.output
+    )
+    assert fake.count == 0
+
+
+def test_an_old_style_paper_is_added_under_arxivs_id(fake: FakeArxiv, sample: Path) -> None:
+    fake.papers["math/0309136"] = {
+        "title": "A Knot Paper",
+        "authors": ["Ann Topologist"],
+        "published": "2003-09-08",
+    }
+    result = fetch(fake, "math.GT/0309136v1", "--section", "encoders", "--file", str(sample))
+    assert result.exit_code == 0, result.output
+    assert fake.requests[0]["id_list"] == "math/0309136"
+    assert "- [A Knot Paper](https://arxiv.org/abs/math/0309136) - Topologist, 2003." in (
+        sample.read_text("utf-8")
+    )
+    assert "math/0309136" in json.loads((sample.parent / "metadata.json").read_text())["papers"]
+
+
 def test_a_duplicate_in_an_html_table_is_refused(fake: FakeArxiv, sample: Path) -> None:
     result = fetch(fake, "2211.15533", "--section", "data", "--file", str(sample))
     assert result.exit_code == 2
@@ -379,6 +450,29 @@ def test_an_interrupted_fetch_writes_nothing(fake: FakeArxiv, sample: Path) -> N
     finally:
         os.close(terminal)
     assert snapshot_of(sample.parent) == before
+
+
+def test_a_lock_that_cannot_be_written_leaves_the_list(fake: FakeArxiv, sample: Path) -> None:
+    (sample.parent / "awesome.toml").write_text('metadata = "missing/metadata.json"\n', "utf-8")
+    before = snapshot_of(sample.parent)
+    result = fetch(fake, "2302.13971", "--section", "cost", "--file", str(sample))
+    assert result.exit_code == 2
+    lock = sample.parent.resolve() / "missing" / "metadata.json"
+    assert result.output == f"error: {lock}: cannot write: No such file or directory\n"
+    assert snapshot_of(sample.parent) == before
+
+
+def test_write_together_puts_back_what_it_wrote(tmp_path: Path) -> None:
+    first, new, broken = tmp_path / "lock.json", tmp_path / "new.md", tmp_path / "no" / "x.md"
+    first.write_bytes(b'{"old": true}\r\n')
+    with pytest.raises(ListError) as caught:
+        write_together([(first, "changed\n"), (new, "created\n"), (broken, "never\n")])
+    assert str(caught.value) == f"{broken}: cannot write: No such file or directory"
+    assert first.read_bytes() == b'{"old": true}\r\n'
+    assert not new.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lock.json"]  # no temporary files
+    write_together([(first, "one\n"), (new, "two\n")])
+    assert (first.read_text(), new.read_text()) == ("one\n", "two\n")
 
 
 def test_an_empty_lock_is_created(fake: FakeArxiv, tmp_path: Path) -> None:

@@ -58,3 +58,17 @@ def test_github_slugs() -> None:
         "tools-1",
         "tools-2",
     ]
+
+
+def test_a_link_inside_brackets_that_are_not_a_link() -> None:
+    # "[[Paper](url)]" renders as a link in brackets; survey reading lists write it everywhere
+    found = list(
+        find_links(
+            "Venue 2022. [[Paper](https://arxiv.org/abs/2203.02155)] [[Code](https://github.com/o/r)]"
+        )
+    )
+    assert [(link.label, link.url) for link in found] == [
+        ("Paper", "https://arxiv.org/abs/2203.02155"),
+        ("Code", "https://github.com/o/r"),
+    ]
+    assert [link.label for link in find_links("[see [this](https://a.org) too]")] == ["this"]

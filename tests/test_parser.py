@@ -201,3 +201,18 @@ def test_intro_list_with_real_links_is_kept() -> None:
         "# X\n\n- [Site](https://site.example)\n\n## Tools\n\n- [A](https://a.example)\n"
     )
     assert [b.kind for b in doc.intro] == ["list"] and doc.toc_line is None
+
+
+def test_bold_title_entry_with_links_wrapped_in_brackets() -> None:
+    text = (
+        "# L\n\n## S\n\n"
+        '1. <u>InstructGPT</u>: **"Training language models to follow instructions with human feedback"**.'
+        " *Long Ouyang et al.* NeurIPS 2022. [[Paper](https://arxiv.org/abs/2203.02155)]"
+        " [[Code](https://github.com/openai/following-instructions-human-feedback)]\n"
+    )
+    (_, entry), *_ = parse_document(text).entries()
+    assert entry.parsed
+    assert entry.title == "Training language models to follow instructions with human feedback"
+    assert (entry.venue, entry.year, entry.arxiv_id) == ("NeurIPS", 2022, "2203.02155")
+    assert entry.authors == ["Long Ouyang"] and entry.authors_first_only
+    assert [link.label for link in entry.links] == ["Code"]

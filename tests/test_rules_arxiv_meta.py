@@ -135,3 +135,55 @@ def test_no_lock_means_no_metadata_findings() -> None:
     body = "- [Totally different](https://arxiv.org/abs/1910.02054) - arXiv 2001.\n"
     for rule in (ARXIV_TITLE, ARXIV_TITLE_VARIANT, ARXIV_YEAR, YEAR_BEFORE_ARXIV):
         assert lint(rule, body) == []
+
+
+def test_a_mirror_page_links_the_paper_of_its_id() -> None:
+    body = (
+        "- [Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism]"
+        "(https://huggingface.co/papers/1910.02054) - 2019.\n"
+        "- [Shortcut Learning in NLU](https://ar5iv.labs.arxiv.org/html/2208.11857) - 2023.\n"
+    )
+    assert lines_of(lint(ARXIV_TITLE, body, LOCK)) == [5]
+    assert lines_of(lint(ARXIV_TITLE_VARIANT, body, LOCK)) == [6]
+    assert lines_of(lint(ARXIV_YEAR, body, LOCK)) == [6]
+
+
+def test_titles_in_paper_tables_are_compared_too() -> None:
+    body = (
+        "| Year | Model | Paper |\n| --- | --- | --- |\n"
+        "| 2019 | Megatron-LM | [Megatron-LM: Training Multi-Billion Parameter Language Models](https://arxiv.org/abs/1910.02054) |\n"
+        "| 2022 | Shortcut | [Shortcut Learning in NLU Models](https://arxiv.org/pdf/2208.11857.pdf) |\n"
+        "| 2020 | GPT-3 | [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) |\n"
+        "| 2020 | GPT-3 | [GPT-3 paper](https://arxiv.org/abs/2005.14165v2) |\n"
+        "- [Few-shot learners](https://example.org) - In a sentence, [Shortcut Learning in NLU Models](https://arxiv.org/abs/2208.11857).\n"
+    )
+    wrong = lint(ARXIV_TITLE, body, LOCK)
+    assert [(f.line, f.column) for f in wrong] == [(7, 24)]
+    assert lines_of(lint(ARXIV_TITLE_VARIANT, body, LOCK)) == [8]
+
+
+def test_an_entry_without_arxiv_link_is_dated_by_its_exact_arxiv_title() -> None:
+    body = (
+        "- [Language Models are Few-Shot Learners](https://proceedings.neurips.cc/paper/2020/x) - NeurIPS 2019.\n"
+        "- [Shortcut Learning of Large Language Models in Natural Language Understanding](https://github.com/o/r) - 2023.\n"
+        "- [Language models are few-shot learners](https://papers.nips.cc/y) - NeurIPS 2020.\n"
+        "- [Few-shot learners, a blog post](https://example.org/gpt3) - 2019.\n"
+    )
+    assert lines_of(lint(YEAR_BEFORE_ARXIV, body, LOCK)) == [5]
+    assert lines_of(lint(ARXIV_YEAR, body, LOCK)) == [6]
+    # the title itself is the match, so it is never reported as differing
+    assert lint(ARXIV_TITLE_VARIANT, body, LOCK) == []
+
+
+def test_a_wrong_link_names_the_paper_whose_title_it_is() -> None:
+    megatron = Paper(
+        "1909.08053",
+        "Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism",
+        published="2019-09-17",
+    )
+    body = (
+        "- [Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism]"
+        "(https://arxiv.org/abs/1910.02054) - 2019.\n"
+    )
+    (finding,) = lint(ARXIV_TITLE, body, lock_of(ZERO, megatron))
+    assert finding.message.endswith("the lock has this title as arXiv 1909.08053")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from awesome.config import Config, LintConfig
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import LintContext
-from awesome.rules.duplicates import DUPLICATE_ENTRY, check_duplicates, title_key
+from awesome.rules.duplicates import DUPLICATE_ENTRY, check_duplicates, paper_url_key, title_key
 from awesome.rules.urls import normalize_url
 from tests.rule_support import HEAD, lines_of, lint
 
@@ -102,3 +102,83 @@ def test_one_hundred_thousand_entries_in_one_pass() -> None:
     document = Document("Big", sections=[Section("All", 2, "all", entries=entries)])
     findings = list(check_duplicates(document, LintContext(lines=[])))
     assert lines_of(findings) == [100_002]
+
+
+def test_mirror_pages_count_as_their_arxiv_id() -> None:
+    body = (
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        "- [Kaplan et al.](https://ar5iv.labs.arxiv.org/html/2001.08361) - 2020.\n"
+        "- [Kaplan (alphaXiv)](https://www.alphaxiv.org/overview/2001.08361v2) - 2020.\n"
+        "- [Kaplan (HF)](https://huggingface.co/papers/2001.08361) - 2020.\n"
+        "- [Kaplan (ar5iv.org)](https://ar5iv.org/abs/2001.08361) - 2020.\n"
+        "- [Other](https://huggingface.co/papers/2203.15556) - 2022.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [6, 7, 8, 9]
+    assert all("same arXiv id 2001.08361" in finding.message for finding in findings)
+
+
+def test_landing_page_and_pdf_of_one_paper_are_one_url() -> None:
+    pairs = [
+        ("https://openreview.net/forum?id=r1xMH1BtvB", "https://openreview.net/pdf?id=r1xMH1BtvB"),
+        ("https://aclanthology.org/N19-1423/", "https://aclanthology.org/N19-1423.pdf"),
+        ("https://www.aclweb.org/anthology/N19-1423.pdf", "https://aclanthology.org/N19-1423"),
+        (
+            "https://proceedings.mlr.press/v139/zhao21c.html",
+            "http://proceedings.mlr.press/v139/zhao21c/zhao21c.pdf",
+        ),
+        (
+            "https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html",
+            "https://papers.nips.cc/paper_files/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf",
+        ),
+        ("https://github.com/org/repo", "https://GitHub.com/org/repo#readme"),
+    ]
+    for left, right in pairs:
+        assert paper_url_key(left) == paper_url_key(right), (left, right)
+    different = [
+        ("https://openreview.net/forum?id=A", "https://openreview.net/forum?id=B"),
+        ("https://aclanthology.org/2022.acl-long.1/", "https://aclanthology.org/2022.acl-long.10/"),
+        (
+            "https://proceedings.mlr.press/v139/a21.html",
+            "https://proceedings.mlr.press/v139/b21.html",
+        ),
+        ("https://example.org/app#/a", "https://example.org/app#/b"),
+    ]
+    for left, right in different:
+        assert paper_url_key(left) != paper_url_key(right), (left, right)
+
+
+def test_links_in_the_description_are_not_the_entry() -> None:
+    body = (
+        "- [Self-Instruct](https://arxiv.org/abs/2212.10560) - 2022.\n"
+        "- [Alpaca](https://github.com/tatsu-lab/stanford_alpaca) - Data made the [Self-Instruct](https://arxiv.org/abs/2212.10560) way.\n"
+        "- [LLaMA code](https://github.com/facebookresearch/llama) - Code. [Paper](https://arxiv.org/abs/2212.10560)\n"
+    )
+    # the trailing [Paper] link is the entry's paper; the one inside the sentence is a mention
+    assert lines_of(lint(DUPLICATE_ENTRY, body)) == [7]
+
+
+def test_generic_titles_and_same_titles_of_different_arxiv_papers() -> None:
+    body = (
+        "- [Code](https://github.com/org/one) - One project.\n"
+        "- [Code](https://github.com/org/two) - Another project.\n"
+        "- [A Survey of Widgets](https://arxiv.org/abs/2301.00001) - 2023.\n"
+        "- [A survey of widgets](https://arxiv.org/abs/2302.00002) - 2023.\n"
+        "- [A Survey of Widgets](https://example.org/widgets.pdf) - 2023.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    # two arXiv ids say two papers; the third entry has no id, so its title decides
+    assert lines_of(findings) == [9]
+    assert "line 7 (same title)" in findings[0].message
+
+
+def test_one_finding_per_entry_naming_every_entry_it_repeats() -> None:
+    body = (
+        "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - 2020.\n"
+        "- [GPT-3](https://proceedings.neurips.cc/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html) - 2020.\n"
+        "- [Language models are few-shot learners](https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf) - 2020.\n"
+    )
+    findings = lint(DUPLICATE_ENTRY, body)
+    assert lines_of(findings) == [7]
+    assert findings[0].message.startswith("duplicate of the entry on line 5 (same title)")
+    assert "also of line 6 (same URL" in findings[0].message

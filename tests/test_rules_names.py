@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
-from awesome.rules.names import TYPO, VENUE_SPELLING, canonical_venue, find_misspellings, typo_table
-from tests.rule_support import apply_fixes, lines_of, lint
+from datetime import date
+
+from awesome.model import Document
+from awesome.parser import parse_document
+from awesome.rules.names import (
+    TYPO,
+    VENUE_SPELLING,
+    canonical_venue,
+    check_venue_spelling,
+    find_misspellings,
+    full_year,
+    typo_table,
+)
+from tests.rule_support import HEAD, apply_fixes, context_for, lines_of, lint
+
+
+def parse(body: str) -> Document:
+    return parse_document(HEAD + body)
 
 
 def test_venue_misspellings_are_fixed_in_place() -> None:
@@ -73,3 +89,30 @@ def test_lower_case_acronyms_but_not_names() -> None:
     findings = lint(TYPO, body)
     assert [(f.line, f.column) for f in findings] == [(5, 20), (5, 42)]
     assert "Constitutional AI: Harmlessness from AI feedback" in apply_fixes(body, findings)
+
+
+def test_venue_with_a_short_or_glued_year_is_written_out() -> None:
+    body = (
+        "- [ELECTRA](https://openreview.net/forum?id=r1xMH1BtvB) - Clark et al., ICLR'20.\n"
+        "- [Calibrate](https://proceedings.mlr.press/v139/zhao21c.html) - ICML2021.\n"
+        "- [RLHF](https://arxiv.org/abs/1706.03741) - Christiano et al., NIPS\u201917.\n"
+        "- [Old](https://example.org/old) - Neurips'98 proceedings.\n"
+        "- [Fine](https://example.org/fine) - ICLR 2020.\n"
+        "- [Also fine](https://example.org/ICLR2020) - Read at ICLR2020x and iclr.cc.\n"
+        "- [EMNLP-2022-papers](https://github.com/o/EMNLP-2022-papers) - Accepted papers.\n"
+    )
+    findings = list(
+        check_venue_spelling(parse(body), context_for(HEAD + body), lambda: date(2026, 1, 1))
+    )
+    assert lines_of(findings) == [5, 6, 7, 8]
+    assert "'ICLR'20' are written 'ICLR 2020'" in findings[0].message
+    fixed = apply_fixes(body, findings)
+    assert "Clark et al., ICLR 2020." in fixed and "- ICML 2021." in fixed
+    assert "Christiano et al., NeurIPS 2017." in fixed and "NeurIPS 1998 proceedings" in fixed
+    assert parse(fixed).sections[0].entries[0].venue == "ICLR"
+
+
+def test_two_digit_years() -> None:
+    assert full_year("23", 2026) == 2023
+    assert full_year("27", 2026) == 2027
+    assert full_year("98", 2026) == 1998

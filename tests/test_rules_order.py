@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from awesome.config import Config
 from awesome.parser import parse_document
-from awesome.rules.order import ENTRY_ORDER, check_order
+from awesome.rules.order import ENTRY_ORDER, check_order, kept_in_place
 from tests.rule_support import HEAD, context_for, lines_of, lint
 
 OUT_OF_ORDER = (
@@ -41,3 +41,37 @@ def test_an_injected_key_is_used() -> None:
         )
     )
     assert lines_of(shortest_first) == [6]
+
+
+def test_an_entry_moved_up_is_blamed_not_its_new_neighbours() -> None:
+    body = (
+        "- [Training Compute-Optimal Large Language Models](https://arxiv.org/abs/2203.15556) - 2022.\n"
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - 2020.\n"
+        "- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685) - 2021.\n"
+    )
+    findings = lint(ENTRY_ORDER, body)
+    assert lines_of(findings) == [5]
+    assert "should come after line 8" in findings[0].message
+
+
+def test_an_entry_moved_down_says_where_it_belongs() -> None:
+    body = (
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+        "- [LoRA: Low-Rank Adaptation of Large Language Models](https://arxiv.org/abs/2106.09685) - 2021.\n"
+        "- [Training Compute-Optimal Large Language Models](https://arxiv.org/abs/2203.15556) - 2022.\n"
+        "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - 2020.\n"
+    )
+    findings = lint(ENTRY_ORDER, body)
+    assert lines_of(findings) == [8]
+    assert "should come before line 5" in findings[0].message  # titles decide within 2020
+
+
+def test_kept_in_place() -> None:
+    assert kept_in_place([3, 0, 1, 2]) == [False, True, True, True]
+    assert kept_in_place([0, 2, 1, 3]) == [True, True, False, True]
+    assert kept_in_place([0, 0, 1, 1]) == [True] * 4
+    assert kept_in_place([]) == []
+    # linear-logarithmic: a long reversed section is one pass, not a quadratic scan
+    reversed_ranks = list(range(50_000, 0, -1))
+    assert kept_in_place(reversed_ranks).count(True) == 1

@@ -10,8 +10,10 @@ from awesome.rules.urls import (
     URL_HTTPS,
     URL_TRACKING,
     URL_WHITESPACE,
+    any_arxiv_id,
     canonical_arxiv_url,
     https_url,
+    mirror_arxiv_id,
     normalize_url,
     strip_tracking,
 )
@@ -125,3 +127,45 @@ def test_normalize_url_ignores_scheme_www_host_case_and_trailing_slash(path: str
     base = normalize_url(f"https://example.org/{path}")
     assert normalize_url(f"http://WWW.Example.ORG/{path}/") == base
     assert normalize_url(base) == base
+
+
+def test_mirror_page_as_an_entry_link_becomes_abs_but_not_as_an_extra_link() -> None:
+    body = (
+        "- [Scaling Laws](https://ar5iv.labs.arxiv.org/html/2001.08361) - 2020.\n"
+        "- [Chinchilla](https://huggingface.co/papers/2203.15556v1) - 2022.\n"
+        "- [LoRA](https://www.alphaxiv.org/abs/2106.09685) - 2021.\n"
+        "- [GPT-4](https://arxiv.org/abs/2303.08774) - 2023. [HF](https://huggingface.co/papers/2303.08774)\n"
+        "- [Papers page](https://huggingface.co/papers) - Daily papers.\n"
+    )
+    findings = lint(ARXIV_URL, body)
+    assert lines_of(findings) == [5, 6, 7]
+    fixed = apply_fixes(body, findings)
+    assert "[Scaling Laws](https://arxiv.org/abs/2001.08361)" in fixed
+    assert "[Chinchilla](https://arxiv.org/abs/2203.15556)" in fixed
+    assert "[LoRA](https://arxiv.org/abs/2106.09685)" in fixed
+    assert "[HF](https://huggingface.co/papers/2303.08774)" in fixed
+    assert lint(ARXIV_URL, fixed) == []
+
+
+def test_mirror_and_any_arxiv_id() -> None:
+    assert str(mirror_arxiv_id("https://ar5iv.org/html/2001.08361v3")) == "2001.08361v3"
+    assert mirror_arxiv_id("https://hf.co/papers/2001.08361") is not None
+    assert mirror_arxiv_id("https://huggingface.co/papers/not-an-id") is None
+    assert mirror_arxiv_id("https://huggingface.co/models/2001.08361") is None
+    assert mirror_arxiv_id("https://arxiv.org/abs/2001.08361") is None
+    assert any_arxiv_id("https://arxiv.org/pdf/2001.08361v2.pdf") == "2001.08361"
+    assert any_arxiv_id("https://www.alphaxiv.org/abs/2001.08361") == "2001.08361"
+    assert any_arxiv_id("https://github.com/org/repo") is None
+
+
+def test_reference_definitions_are_checked_but_not_fixed_in_place() -> None:
+    body = (
+        "- [GPT-4 Technical Report][gpt4] - OpenAI, 2023.\n\n"
+        "[gpt4]: https://arxiv.org/pdf/2303.08774.pdf\n"
+        '[blog]: http://github.com/o/r "The repository"\n'
+        "[ok]: https://arxiv.org/abs/2303.08774\n"
+    )
+    arxiv = lint(ARXIV_URL, body)
+    assert lines_of(arxiv) == [7] and arxiv[0].fix is None
+    assert "https://arxiv.org/abs/2303.08774" in arxiv[0].message
+    assert lines_of(lint(URL_HTTPS, body)) == [8]

@@ -3,8 +3,11 @@
 With arXiv's 3-second interval, batching 100 ids a request makes 5 requests
 (about 12 s of waiting); one request per id would take 25 minutes.
 
-Usage: python tools/bench_arxiv.py [--ids 500] [--interval 3]
-Prints JSON: {"ids", "requests", "wall_seconds", "papers_in_lock", "exit_code"}.
+Usage: python tools/bench_arxiv.py [--ids 500] [--interval 3] [--faults]
+Prints JSON: {"ids", "requests", "wall_seconds", "papers_in_lock", "exit_code",
+"one_request_per_id_seconds"}. ``--faults`` makes the server answer 503 (with
+Retry-After: 1) to the second request and cut the third answer short, to show
+what the retries cost.
 """
 
 from __future__ import annotations
@@ -32,8 +35,12 @@ def synthetic_list(count: int) -> str:
     return "# Benchmark\n\n## Papers\n\n" + "\n".join(lines) + "\n"
 
 
-def bench(count: int, interval: float) -> dict[str, object]:
+def bench(count: int, interval: float, faults: bool = False) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as folder, FakeArxiv({}, synthesize=True) as fake:
+        if faults:
+            fake.ok()
+            fake.fail(503, retry_after="1")
+            fake.cut(0.5)
         readme = Path(folder) / "README.md"
         readme.write_text(synthetic_list(count), "utf-8")
         os.environ["AWESOME_ARXIV_API"] = fake.url
@@ -49,6 +56,7 @@ def bench(count: int, interval: float) -> dict[str, object]:
             "wall_seconds": round(wall, 2),
             "papers_in_lock": len(lock["papers"]),
             "exit_code": code,
+            "one_request_per_id_seconds": round(count * interval, 1),
         }
 
 
@@ -56,8 +64,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ids", type=int, default=500)
     parser.add_argument("--interval", type=float, default=3.0)
+    parser.add_argument("--faults", action="store_true", help="a 503 and a cut answer on the way")
     args = parser.parse_args()
-    print(json.dumps(bench(args.ids, args.interval)))
+    print(json.dumps(bench(args.ids, args.interval, args.faults)))
     return 0
 
 

@@ -43,9 +43,10 @@ def command(file: Path, refresh: bool, offline: bool) -> int:
     """Fill the metadata lock (metadata.json beside the list) from arXiv.
 
     Papers are fetched in batches of up to 100, one request every 3 seconds
-    (AWESOME_ARXIV_INTERVAL / arxiv_interval). New titles, versions and journal
-    references are reported. If arXiv fails, the lock is left as it was and the
-    exit code is 2; ids arXiv does not know are warnings and exit 1.
+    (AWESOME_ARXIV_INTERVAL / arxiv_interval). New titles, versions, journal
+    references, DOIs and withdrawals are reported. If arXiv fails, the lock is
+    left as it was and the exit code is 2; ids arXiv does not know are warnings
+    and exit 1.
 
     Example: awesome enrich --refresh list/README.md
     """
@@ -62,8 +63,8 @@ def command(file: Path, refresh: bool, offline: bool) -> int:
         report = enrich_lock(doc, lock, client.fetch, refresh)
     except ArxivError as error:
         raise ArxivError(f"{error.message}; {lock_path.name} left unchanged") from None
-    _report(report, doc, file)
     written = save_lock(lock, lock_path) if report.updated else False
+    _report(report, doc, file)  # after the write: a failed write reports nothing as learned
     state = f"{lock_path} written" if written else "lock unchanged"
     click.echo(
         f"{len(report.asked)} asked, {len(report.updated)} updated, {len(report.missing)} unknown"

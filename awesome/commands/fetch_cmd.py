@@ -12,10 +12,16 @@ from awesome.arxiv_id import parse
 from awesome.commands.common import exits_on_error, load_list_text
 from awesome.config import Config, load_config
 from awesome.errors import ArxivError, ListError
-from awesome.fetch import FetchPlan, find_section, plan_fetch, refuse_duplicates, section_paths
+from awesome.fetch import (
+    FetchPlan,
+    find_section,
+    plan_fetch,
+    refuse_duplicates,
+    section_paths,
+    write_together,
+)
 from awesome.formatting import lock_for
-from awesome.fsio import atomic_write_text
-from awesome.metadata import Paper, save_lock
+from awesome.metadata import Paper, lock_text
 from awesome.model import Document
 from awesome.parser import parse_document
 
@@ -55,9 +61,9 @@ def _fetch_papers(ids: list[str], config: Config) -> list[Paper]:
 
 
 def _write(plan: FetchPlan, file: Path, config: Config) -> None:
-    # the lock first: a lock with one paper too many is harmless, a list entry without one is not
-    save_lock(plan.lock, file.resolve().parent / config.metadata)
-    atomic_write_text(file, plan.text)
+    lock_path = file.resolve().parent / config.metadata
+    # the lock first: if the list cannot be written, the lock is put back as it was
+    write_together([(lock_path, lock_text(plan.lock, lock_path)), (file, plan.text)])
 
 
 def _diff(plan: FetchPlan, file: Path) -> str:

@@ -19,23 +19,32 @@ Title similarity
     * otherwise: warning ``arxiv-title-variant``, probably abbreviated or renamed.
 
     Titles listed in ``former_titles`` of the paper are accepted as they are.
+
+Paper tables
+    A Markdown table row's arXiv link whose label has four words or more is a
+    title too (milestone tables: ``| 2022-01 | LaMDA | [Title](url) |``) and is
+    compared the same way. Years in tables are not checked.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 
+from awesome.inline import unescape
 from awesome.metadata import Paper
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.duplicates import title_key
 from awesome.rules.names import canonical_venue
+from awesome.rules.urls import any_arxiv_id, mirror_arxiv_id, source_urls
 
 WRONG_LINK_OVERLAP = 0.5
+TABLE_TITLE_WORDS = 4
 
 _STOP_TEXT = """a an and are as at be by can do does for from how in is it its of on or
 the their this to via vs we what when which who why with without"""
@@ -68,14 +77,17 @@ def linked_paper(entry: Entry, context: LintContext) -> Paper | None:
 
     ``entry.arxiv_id`` comes from the first arXiv link, the primary URL first; so
     the primary URL is that paper's exactly when it is an arXiv URL holding the id
-    (abs, pdf, versioned, export and DOI forms all do). A string test, no parsing.
+    (abs, pdf, versioned, export and DOI forms all do). A string test, no parsing;
+    only a primary URL that is not an arXiv one is tried as a mirror page.
     """
     url = entry.url
-    if not entry.parsed or not url or not entry.arxiv_id or entry.arxiv_id not in url:
+    if not entry.parsed or not url:
         return None
-    if "arxiv" not in url.lower():
-        return None
-    return context.lock.get(entry.arxiv_id)
+    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
+        return context.lock.get(entry.arxiv_id)
+    # a mirror page (ar5iv, alphaXiv, Hugging Face papers) shows the paper of its id too
+    mirrored = mirror_arxiv_id(url)
+    return context.lock.get(mirrored.base) if mirrored else None
 
 
 def _papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper]]:
@@ -93,47 +105,125 @@ def _papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper
     return pairs
 
 
-def _title_verdicts(document: Document, context: LintContext) -> list[tuple[Entry, Paper, float]]:
-    """(entry, paper, overlap) for every title not accepted, shared by the two title rules."""
+@dataclass(frozen=True)
+class TitleVerdict:
+    """A title that differs from the arXiv title of the paper it links, and where it stands."""
+
+    line: int
+    column: int
+    title: str
+    paper: Paper
+    overlap: float
+
+
+def _table_titles(context: LintContext) -> Iterator[tuple[int, int, str, Paper]]:
+    """(line, column, label, paper) of arXiv links in Markdown table rows whose label is a title.
+
+    Paper lists often keep a table of milestone papers, ``| 2022-01 | LaMDA | [Title](url) |``;
+    its rows are not entries, but a label of four words or more that links arXiv is the
+    paper's title as surely as an entry's is. Shorter labels name a model or a data set.
+    """
+    if not any(line.lstrip().startswith("|") for line in context.lines):
+        return  # no table: no need for every URL of the file
+    for found in source_urls(context):
+        text = context.lines[found.line - 1]
+        if not text.lstrip().startswith("|") or text[found.outer_start] != "[":
+            continue
+        paper_id = any_arxiv_id(found.url)
+        paper = context.lock.get(paper_id) if paper_id else None
+        if paper is None:
+            continue
+        label = unescape(text[found.outer_start + 1 : found.start - 2]).strip(" *_")
+        if len(label.split()) >= TABLE_TITLE_WORDS:
+            yield found.line, found.outer_start + 1, label, paper
+
+
+def _papers_by_title(context: LintContext) -> dict[str, Paper]:
+    """The lock's papers by the key of every title they have had, built once per run."""
+    found = context.cache.get("arxiv_meta.by_title")
+    if isinstance(found, dict):
+        return found
+    index: dict[str, Paper] = {}
+    for paper in context.lock.papers.values():
+        for title in (paper.title, *paper.former_titles):
+            index.setdefault(title_key(title), paper)
+    context.cache["arxiv_meta.by_title"] = index
+    return index
+
+
+def _dated_papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper]]:
+    """What the year rules check: entries with the paper they link, and entries without
+    any arXiv link that carry an arXiv paper's exact title (a proceedings page, a repository
+    named like its paper): the title is the evidence there, and the v1 date still holds."""
+    found = context.cache.get("arxiv_meta.dated")
+    if isinstance(found, list):
+        return found
+    pairs = list(_papers(document, context))
+    if len(context.lock):
+        linked = {id(entry) for entry, _ in pairs}
+        by_title = _papers_by_title(context)
+        for _, entry in walk_entries(document):
+            if not entry.parsed or entry.arxiv_id or id(entry) in linked or entry.year is None:
+                continue
+            paper = by_title.get(title_key(entry.title))
+            if paper is not None:
+                pairs.append((entry, paper))
+    context.cache["arxiv_meta.dated"] = pairs
+    return pairs
+
+
+def _title_verdicts(document: Document, context: LintContext) -> list[TitleVerdict]:
+    """Every title not accepted, in entries and paper tables, shared by the two title rules."""
     found = context.cache.get("arxiv_meta.titles")
     if isinstance(found, list):
         return found
+    candidates = [
+        (entry.line, 1, entry.title, paper) for entry, paper in _papers(document, context)
+    ]
+    if len(context.lock):
+        candidates.extend(_table_titles(context))
     verdicts = []
-    for entry, paper in _papers(document, context):
-        overlap = _title_verdict(entry, paper)
+    for line, column, title, paper in candidates:
+        overlap = _title_verdict(title, paper)
         if overlap is not None:
-            verdicts.append((entry, paper, overlap))
+            verdicts.append(TitleVerdict(line, column, title, paper, overlap))
     context.cache["arxiv_meta.titles"] = verdicts
     return verdicts
 
 
-def _title_verdict(entry: Entry, paper: Paper) -> float | None:
+def _title_verdict(title: str, paper: Paper) -> float | None:
     """None when the title is accepted, else its best overlap with a known title."""
     known = [paper.title, *paper.former_titles]
-    key = title_key(entry.title)
-    if any(title_key(title) == key for title in known):
+    key = title_key(title)
+    if any(title_key(name) == key for name in known):
         return None
-    return max(title_overlap(entry.title, title) for title in known)
+    return max(title_overlap(title, name) for name in known)
 
 
 def check_title(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper, overlap in _title_verdicts(document, context):
-        if overlap < WRONG_LINK_OVERLAP:
+    for verdict in _title_verdicts(document, context):
+        if verdict.overlap < WRONG_LINK_OVERLAP:
+            paper = verdict.paper
+            owner = _papers_by_title(context).get(title_key(verdict.title))
+            hint = f"; the lock has this title as arXiv {owner.id}" if owner else ""
             yield ARXIV_TITLE.finding(
-                f"title shares few words ({overlap:.0%}) with arXiv {paper.id} "
-                f"'{paper.title}': probably a wrong link",
-                entry.line,
+                f"title shares few words ({verdict.overlap:.0%}) with arXiv {paper.id} "
+                f"'{paper.title}': probably a wrong link{hint}",
+                verdict.line,
+                verdict.column,
             )
 
 
 def check_title_variant(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper, overlap in _title_verdicts(document, context):
-        if overlap >= WRONG_LINK_OVERLAP:
+    for verdict in _title_verdicts(document, context):
+        if verdict.overlap >= WRONG_LINK_OVERLAP:
+            paper = verdict.paper
             yield ARXIV_TITLE_VARIANT.finding(
                 f"title differs from arXiv {paper.id} '{paper.title}'"
-                f" ({overlap:.0%} of words shared);"
+                f" ({verdict.overlap:.0%} of words shared);"
                 " use the arXiv title or record this one in former_titles",
-                entry.line,
+                verdict.line,
+                verdict.column,
             )
 
 
@@ -146,7 +236,9 @@ ARXIV_TITLE = Rule(
 The title of an entry is compared with the title arXiv gives for the paper its
 primary link points at (from the metadata lock). When fewer than half of the
 words of the shorter title are shared, the link most likely points at another
-paper. Titles listed in the lock's ``former_titles`` are accepted.
+paper. Titles listed in the lock's ``former_titles`` are accepted. An arXiv
+link in a Markdown table row whose label has four words or more is compared
+as a title too.
 
 Wrong:
 
@@ -186,12 +278,13 @@ def is_arxiv_venue(venue: str | None) -> bool:
     """No venue, or a venue that only says the paper is on arXiv (in any spelling)."""
     if venue is None or not venue.strip():
         return True
-    cleaned = canonical_venue(venue.strip()).casefold()
+    # a stray comma or full stop ("arXiv, 2023") does not make arXiv another venue
+    cleaned = canonical_venue(venue.strip().strip(",.;:")).casefold()
     return cleaned in _ARXIV_VENUES
 
 
 def check_arxiv_year(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
+    for entry, paper in _dated_papers(document, context):
         if entry.year is None or paper.year is None or not is_arxiv_venue(entry.venue):
             continue
         if entry.year != paper.year:
@@ -203,7 +296,7 @@ def check_arxiv_year(document: Document, context: LintContext) -> Iterable[Findi
 
 
 def check_venue_year(document: Document, context: LintContext) -> Iterable[Finding]:
-    for entry, paper in _papers(document, context):
+    for entry, paper in _dated_papers(document, context):
         if entry.year is None or paper.year is None or is_arxiv_venue(entry.venue):
             continue
         if entry.year < paper.year:
@@ -233,7 +326,8 @@ ARXIV_YEAR = Rule(
     summary="An arXiv-only entry's year differs from the arXiv v1 year.",
     doc="""\
 When an entry gives no venue, or only arXiv, its year is the year its first
-arXiv version appeared (the lock's ``published``).
+arXiv version appeared (the lock's ``published``). An entry without an arXiv
+link whose title is exactly an arXiv paper's in the lock is checked too.
 
 Wrong:
 
@@ -254,7 +348,8 @@ YEAR_BEFORE_ARXIV = Rule(
     doc="""\
 A paper can appear at a venue after it was put on arXiv, rarely long before.
 A venue year earlier than the arXiv v1 year usually means a wrong year or a
-wrong link.
+wrong link. An entry that links a proceedings page instead of arXiv is checked
+when its title is exactly an arXiv paper's in the lock.
 
 Wrong:
 

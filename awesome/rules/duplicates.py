@@ -1,22 +1,50 @@
 """duplicate-entry: the same paper listed twice, found in linear time.
 
-Each entry yields up to three keys: its arXiv id (any link form: abs, pdf,
-versioned), its normalised primary URL, and its normalised title. A dict maps
-every key to the first entry that had it, so each entry costs a few lookups and
+Each entry yields a few keys: the arXiv ids of its own link and of its trailing
+labelled links (any form: abs, pdf, versioned, DOI, and mirror pages such as
+ar5iv, alphaXiv and Hugging Face papers), the paper-page key of its own link
+when that link is not an arXiv one, and its normalised title. A dict maps every
+key to the first entry that had it, so each entry costs a few lookups and
 nothing is compared pairwise.
+
+Links inside an entry's description are not keys: an entry that mentions a
+paper ("data made the [Self-Instruct](...) way") is not that paper.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import parse_qsl, urlsplit
 
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.rules.urls import normalize_url
+from awesome.rules.urls import any_arxiv_id, normalize_url
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+
+# Titles that name a kind of link, not a paper: two entries called "Code" are not one.
+_GENERIC = """paper papers code repo repository github blog post link pdf project website
+homepage page demo slides video talk dataset data model models arxiv openreview"""
+GENERIC_TITLES = frozenset(_GENERIC.split())
+
+# Landing page and pdf of one paper on proceedings sites: one key for both.
+_ACL_ID = re.compile(r"^/(?:anthology/)?(?P<id>[A-Za-z0-9.\-]+?)(?:v\d+)?(?:\.pdf)?/?$")
+_PMLR = re.compile(r"^/(?P<volume>v\d+)/(?P<name>[\w\-]+?)(?:\.html|/(?P=name)\.pdf)?/?$")
+_PAPER_SITES = (
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "mlr.press",
+    "nips.cc",
+    "neurips.cc",
+)
+_NEURIPS_HASH = re.compile(r"/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
+
+
+_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_MIN_WORDS = 4
 
 
 def title_key(title: str) -> str:
@@ -24,19 +52,99 @@ def title_key(title: str) -> str:
     return _NOT_ALNUM.sub("", title.casefold())
 
 
+def title_keys(title: str) -> list[str]:
+    """The title's key, and the keys of the title without a name prefix or a closing note.
+
+    Lists write one paper as "GPT-3: Language Models are Few-Shot Learners" in one
+    place and "Language Models are Few-Shot Learners (GPT-3)" in another. What is
+    left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
+    """
+    keys = [title_key(title)]
+    noted = title.rstrip().endswith((")", "]"))
+    variants = [_NOTE.sub("", title)] if noted else []
+    head, colon, tail = title.partition(": ")
+    if colon and head.strip():
+        variants += [tail, _NOTE.sub("", tail)] if noted else [tail]
+    for variant in variants:
+        key = title_key(variant)
+        if len(variant.split()) >= _MIN_WORDS and key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def paper_url_key(url: str) -> str:
+    """A comparison key under which a paper's landing page and its pdf coincide.
+
+    On top of :func:`normalize_url`: OpenReview ``forum`` and ``pdf`` pages of one
+    id, an ACL Anthology page and its ``.pdf``, a PMLR page and its pdf, NeurIPS
+    proceedings ``Abstract`` and ``Paper`` files of one hash. A fragment points
+    into the same page, so it is dropped (except ``#/`` and ``#!`` routes).
+    """
+    key = normalize_url(url)
+    head, _, fragment = key.partition("#")
+    if not fragment.startswith(("/", "!")):
+        key = head
+    if not any(site in key for site in _PAPER_SITES):
+        return key  # most links are elsewhere: no second split
+    try:
+        parts = urlsplit("//" + key)
+    except ValueError:
+        return key
+    host, path = parts.hostname or "", parts.path
+    if host == "openreview.net" and path in ("/forum", "/pdf"):
+        ids = [value for name, value in parse_qsl(parts.query) if name == "id"]
+        return f"openreview:{ids[0]}" if ids else key
+    if host in ("aclanthology.org", "aclweb.org"):
+        match = _ACL_ID.match(path)
+        return f"acl:{match.group('id')}" if match else key
+    if host == "proceedings.mlr.press":
+        match = _PMLR.match(path)
+        return f"pmlr:{match.group('volume')}/{match.group('name')}" if match else key
+    if host in ("proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"):
+        found = _NEURIPS_HASH.search(path)
+        return f"neurips:{found.group('hash')}" if found else key
+    return key
+
+
+def _primary_arxiv_id(entry: Entry) -> str | None:
+    """The arXiv id of the entry's own link, if it is an arXiv or mirror page."""
+    url = entry.url
+    if not url:
+        return None
+    # the parser's id came from the first arXiv link, the entry's own link first: when
+    # that link holds the id it is that paper's page, and needs no second parse
+    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
+        return entry.arxiv_id
+    return any_arxiv_id(url)
+
+
+def _arxiv_ids(entry: Entry) -> list[str]:
+    """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
+    primary = _primary_arxiv_id(entry)
+    ids = [primary] if primary else []
+    for link in entry.links:
+        found = any_arxiv_id(link.url)
+        if found and found not in ids:
+            ids.append(found)
+    return ids
+
+
 def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
-    if entry.arxiv_id:
-        yield f"arxiv:{entry.arxiv_id}", f"same arXiv id {entry.arxiv_id}"
-    if entry.url and not entry.arxiv_id:
-        yield f"url:{normalize_url(entry.url)}", f"same URL {entry.url}"
-    key = title_key(entry.title) if entry.parsed else ""
-    if key:
-        yield f"title:{key}", "same title"
+    ids = _arxiv_ids(entry)
+    for paper_id in ids:
+        yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
+    if entry.url and not (ids and ids[0] == _primary_arxiv_id(entry)):
+        yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
+    if not entry.parsed:
+        return
+    for key in title_keys(entry.title):
+        if key and key not in GENERIC_TITLES:
+            yield f"title:{key}", "same title"
 
 
 def _allowed(context: LintContext) -> set[str]:
-    return {f"url:{normalize_url(url)}" for url in context.config.lint.allowed_duplicate_urls}
+    return {f"url:{paper_url_key(url)}" for url in context.config.lint.allowed_duplicate_urls}
 
 
 def check_duplicates(document: Document, context: LintContext) -> Iterable[Finding]:
@@ -53,15 +161,29 @@ def _report(
     entry: Entry, scope: str, first: dict[str, Entry], allowed: set[str]
 ) -> Iterator[Finding]:
     reasons: dict[int, list[str]] = {}
+    ids: list[str] | None = None
     for key, reason in _keys(entry):
         seen = first.setdefault(scope + key, entry)
         if seen is entry or key in allowed:
             continue
-        reasons.setdefault(seen.line, []).append(reason)
-    for line, why in reasons.items():
-        yield DUPLICATE_ENTRY.finding(
-            f"duplicate of the entry on line {line} ({', '.join(why)})", entry.line
-        )
+        if key.startswith("title:"):
+            # two different arXiv papers may share a title ("A Survey of ..."): the ids decide
+            ids = _arxiv_ids(entry) if ids is None else ids
+            other = _arxiv_ids(seen)
+            if ids and other and not set(ids) & set(other):
+                continue
+        why = reasons.setdefault(seen.line, [])
+        if reason not in why:
+            why.append(reason)
+    if not reasons:
+        return
+    # one finding per entry, naming the earliest entry it repeats (and any other)
+    lines = sorted(reasons)
+    parts = [f"line {line} ({', '.join(reasons[line])})" for line in lines]
+    message = f"duplicate of the entry on {parts[0]}"
+    if len(parts) > 1:
+        message += "; also of " + "; ".join(parts[1:])
+    yield DUPLICATE_ENTRY.finding(message, entry.line)
 
 
 DUPLICATE_ENTRY = Rule(
@@ -70,11 +192,18 @@ DUPLICATE_ENTRY = Rule(
     severity="error",
     summary="The same paper is listed more than once.",
     doc="""\
-Two entries are the same paper when they link the same arXiv id (abs, pdf and
-versioned links count as one), link the same URL (scheme, ``www.``, host case,
-a trailing slash and tracking parameters ignored) or carry the same title
-(case, punctuation and spacing ignored). Every later occurrence is reported and
-names the line of the first. A paper belongs in one place.
+Two entries are the same paper when they link the same arXiv id (abs, pdf,
+versioned, DOI and mirror pages such as ar5iv, alphaXiv or Hugging Face papers
+count as one; the entry's own link and its trailing ``[Paper](...)`` links
+count, links inside the description do not), link the same URL (scheme,
+``www.``, host case, a trailing slash, a fragment and tracking parameters
+ignored; the landing page and pdf of one paper on OpenReview, the ACL
+Anthology, PMLR and NeurIPS proceedings count as one) or carry the same title
+(case, punctuation and spacing ignored, and a name before a colon or a note in
+brackets at the end, "GPT-3: ..." or "... (GPT-3)", when four words remain;
+generic titles such as "Code" and two entries with different arXiv ids do not
+count). Every later occurrence is
+reported and names the line of the first. A paper belongs in one place.
 
 ``lint.allow_duplicates = true`` permits the same paper in different sections
 (cross-listing on purpose; duplicates inside one section are still reported);

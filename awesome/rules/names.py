@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from typing import Any
 
+from awesome.inline import find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import (
     entry_line_numbers,
@@ -80,6 +82,57 @@ def canonical_venue(venue: str) -> str:
     return fixed
 
 
+def _venue_forms() -> list[str]:
+    venues: dict[str, dict[str, list[str]]] = _tables().get("venues", {})
+    forms = [form for right, spec in venues.items() for form in [right, *spec.get("wrong", [])]]
+    return sorted(forms, key=len, reverse=True)
+
+
+@functools.cache
+def _venue_year_pattern() -> re.Pattern[str]:
+    """A known venue with its year cut short (``ICLR'23``) or glued on (``ICML2021``)."""
+    alternation = "|".join(re.escape(form) for form in _venue_forms())
+    return re.compile(
+        rf"(?<![\w./@-])(?P<venue>{alternation})"
+        rf"(?:\s?['’‘`](?P<short>\d{{2}})|[-_]?(?P<full>(?:19|20)\d{{2}}))(?![\w'’])",
+        re.IGNORECASE,
+    )
+
+
+def full_year(short: str, this_year: int) -> int:
+    """``'23`` -> 2023; a two-digit year past next year is read as the 1900s."""
+    year = 2000 + int(short)
+    return year if year <= this_year + 1 else year - 100
+
+
+def _without_links(text: str) -> str:
+    """``text`` with whole Markdown links blanked: a label names a thing (a repository
+    "EMNLP-2022-papers"), it does not give the entry's venue."""
+    for link in find_links(text):
+        text = text[: link.start] + " " * (link.end - link.start) + text[link.end :]
+    return text
+
+
+def check_venue_year_forms(entry: Entry, context: LintContext, this_year: int) -> Iterator[Finding]:
+    """``ICLR'23`` and ``ICML2021`` in an entry: the parser cannot read them as venue and year."""
+    pattern = _venue_year_pattern()
+    for number in entry_line_numbers(entry, context):
+        text = source_line(context, number)
+        if not pattern.search(text):
+            continue  # most lines have none: mask only the few that might
+        for match in pattern.finditer(mask(_without_links(text))):
+            short, full = match.group("short"), match.group("full")
+            year = int(full) if full else full_year(short, this_year)
+            right = f"{canonical_venue(match.group('venue'))} {year}"
+            fix = span_fix(number, text, match.start(), match.end(), right)
+            yield VENUE_SPELLING.finding(
+                f"venue and year '{match.group(0)}' are written '{right}'",
+                number,
+                match.start() + 1,
+                fix,
+            )
+
+
 def _locate_venue(entry: Entry, context: LintContext) -> tuple[int, str, int] | None:
     """(line, text, start) of the venue as written: its last occurrence in the entry's lines."""
     assert entry.venue is not None
@@ -91,9 +144,17 @@ def _locate_venue(entry: Entry, context: LintContext) -> tuple[int, str, int] | 
     return None
 
 
-def check_venue_spelling(document: Document, context: LintContext) -> Iterable[Finding]:
+def check_venue_spelling(
+    document: Document, context: LintContext, today: Callable[[], date] = date.today
+) -> Iterable[Finding]:
+    """``today`` is a parameter so tests can fix the date that two-digit years are read by."""
+    this_year = today().year
     for _, entry in walk_entries(document):
-        if not entry.parsed or not entry.venue:
+        if not entry.parsed:
+            continue
+        if entry.year is None:
+            yield from check_venue_year_forms(entry, context, this_year)
+        if not entry.venue:
             continue
         fixed = canonical_venue(entry.venue)
         if fixed == entry.venue:
@@ -139,7 +200,9 @@ VENUE_SPELLING = Rule(
 Venues are written as they write themselves: ``arXiv``, ``NeurIPS`` (for every
 year, also before the 2018 rename), ``FAccT``, ``Findings of EMNLP``. Any other
 capitalisation of a known venue (``Iclr``) is fixed too. The table is
-``[venues]`` in ``awesome/data/spelling.toml``.
+``[venues]`` in ``awesome/data/spelling.toml``. A known venue with a cut-short
+or glued-on year (``ICLR'23``, ``ICML2021``) is written ``ICLR 2023``: only
+then can the entry's venue and year be read and checked.
 
 Wrong:
 

@@ -12,16 +12,40 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from awesome.arxiv_id import parse_url
+from awesome.arxiv_id import ArxivId, parse_bare, parse_url
 from awesome.inline import find_links
 from awesome.model import Document
-from awesome.rules._source import span_fix
+from awesome.rules._source import span_fix, walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
 HTTPS_HOSTS = frozenset(
     {
         "aclanthology.org",
+        "aclweb.org",
+        "jmlr.org",
+        "aaai.org",
+        "ijcai.org",
+        "thecvf.com",
+        "ecva.net",
+        "mlsys.org",
+        "neurips.cc",
+        "icml.cc",
+        "iclr.cc",
+        "acm.org",
+        "sciencedirect.com",
+        "pnas.org",
+        "researchgate.net",
+        "distill.pub",
+        "kaggle.com",
+        "lmsys.org",
+        "eleuther.ai",
+        "together.xyz",
+        "databricks.com",
+        "stability.ai",
+        "mistral.ai",
+        "blog.google",
+        "deepmind.google",
         "arxiv.org",
         "openreview.net",
         "proceedings.mlr.press",
@@ -80,8 +104,40 @@ TRACKING_PARAMS = frozenset(
 )
 _TRACKING_PREFIXES = ("utm_",)
 
+# Parameters that track only on some hosts (elsewhere ``s`` or ``source`` may mean something):
+# share links of YouTube and X carry a sharer id, Medium adds where the reader came from.
+HOST_TRACKING_PARAMS: dict[str, frozenset[str]] = {
+    "youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+    "twitter.com": frozenset({"s", "t"}),
+    "x.com": frozenset({"s", "t"}),
+    "medium.com": frozenset({"source"}),
+    "linkedin.com": frozenset({"trackingid"}),
+    "spotify.com": frozenset({"si"}),
+}
+
+# Sites that show an arXiv paper under its id: HTML renderings, discussion pages.
+# host -> path pattern holding the id. They are the same paper as arxiv.org/abs/ID.
+ARXIV_MIRRORS: dict[str, re.Pattern[str]] = {
+    host: re.compile(pattern, re.IGNORECASE)
+    for host, pattern in {
+        "ar5iv.labs.arxiv.org": r"^/(?:html|abs)/(?P<id>.+?)/?$",
+        "ar5iv.org": r"^/(?:html|abs)/(?P<id>.+?)/?$",
+        "alphaxiv.org": r"^/(?:abs|overview|pdf)/(?P<id>.+?)(?:\.pdf)?/?$",
+        "huggingface.co": r"^/papers/(?P<id>.+?)/?$",
+        "hf.co": r"^/papers/(?P<id>.+?)/?$",
+        "arxiv-vanity.com": r"^/papers/(?P<id>.+?)/?$",
+        "browse.arxiv.org": r"^/(?:abs|pdf|html)/(?P<id>.+?)(?:\.pdf)?/?$",
+    }.items()
+}
+_MIRROR_HINTS = ("ar5iv", "alphaxiv", "/papers/", "browse.arxiv")
+
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?P<q>["'])(?P<url>.*?)(?P=q)""", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
+# a reference definition: "[1]: https://arxiv.org/pdf/2303.08774.pdf" (an optional title after it)
+_DEFINITION = re.compile(
+    r"""^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s<>]+)>?(?:[ \t]+["'(].*)?[ \t]*$"""
+)
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _SPACE = re.compile(r"\s")
 _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
@@ -102,6 +158,9 @@ class SourceUrl:
     end: int
     outer_start: int
     outer_end: int
+    definition: bool = False
+    """A reference definition (``[1]: url``): reported, but not fixed in place, because
+    the engine's nothing-lost check cannot see a definition as a link on its own."""
 
 
 def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | None:
@@ -125,6 +184,10 @@ def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
             yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+    definition = _DEFINITION.match(text)
+    if definition:
+        start, end = definition.start("url"), definition.end("url")
+        yield SourceUrl(number, definition.group("url"), start, end, start, end, definition=True)
 
 
 def source_urls(context: LintContext) -> list[SourceUrl]:
@@ -151,13 +214,27 @@ def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
         if opening:
             fence = opening.group(1)
             continue
-        if "](" in text or "=" in text or "<" in text:
+        if "](" in text or "=" in text or "<" in text or "]:" in text:
             yield from _urls_on_line(number, text)
 
 
-def _is_tracking(pair: str) -> bool:
+def _is_tracking(pair: str, local: frozenset[str]) -> bool:
     name = pair.split("=", 1)[0].lower()
-    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES)
+    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES) or name in local
+
+
+def _host_tracking(base: str) -> frozenset[str]:
+    """The tracking parameters particular to the URL's host (or a parent domain of it)."""
+    try:
+        host = (urlsplit(base).hostname or "").lower()
+    except ValueError:
+        return frozenset()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        found = HOST_TRACKING_PARAMS.get(".".join(parts[i:]))
+        if found is not None:
+            return found
+    return frozenset()
 
 
 def strip_tracking(url: str) -> str:
@@ -166,7 +243,9 @@ def strip_tracking(url: str) -> str:
     base, question, query = head.partition("?")
     if not question:
         return url
-    kept = [pair for pair in re.split(r"[&;]", query) if pair and not _is_tracking(pair)]
+    local = _host_tracking(base)
+    pairs = re.split(r"[&;]", query)
+    kept = [pair for pair in pairs if pair and not _is_tracking(pair, local)]
     rebuilt = base + ("?" + "&".join(kept) if kept else "")
     return rebuilt + hash_mark + fragment
 
@@ -199,6 +278,32 @@ def canonical_arxiv_url(url: str) -> str | None:
     return canonical if url != canonical else None
 
 
+def mirror_arxiv_id(url: str) -> ArxivId | None:
+    """The arXiv id of a mirror page (ar5iv, alphaXiv, Hugging Face papers, ...), else None."""
+    lowered = url.lower()
+    if not any(hint in lowered for hint in _MIRROR_HINTS):
+        return None  # cheap test first: most links are not mirror pages
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    pattern = ARXIV_MIRRORS.get(host)
+    match = pattern.match(parts.path) if pattern else None
+    return parse_bare(match.group("id")) if match else None
+
+
+def any_arxiv_id(url: str) -> str | None:
+    """The version-less arXiv id of an arXiv URL in any form or of a mirror page, else None."""
+    lowered = url.lower()
+    if "arxiv" in lowered or "doi.org" in lowered or "xxx.lanl.gov" in lowered:
+        found = parse_url(url)
+        if found is not None:
+            return found.base
+    mirrored = mirror_arxiv_id(url)
+    return mirrored.base if mirrored else None
+
+
 def normalize_url(url: str) -> str:
     """A comparison key: no scheme, lower-case host without www., no tracking, no trailing /."""
     url = strip_tracking(url.strip())
@@ -225,7 +330,10 @@ def _check_each(
         around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
         fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
         yield rule.finding(
-            message.format(url=found.url, better=better), found.line, found.start + 1, fix
+            message.format(url=found.url, better=better),
+            found.line,
+            found.start + 1,
+            None if found.definition else fix,
         )
 
 
@@ -233,10 +341,36 @@ def check_https(document: Document, context: LintContext) -> Iterable[Finding]:
     return _check_each(context, URL_HTTPS, https_url, "use https: {better}")
 
 
+def _primary_urls(document: Document) -> set[tuple[int, str]]:
+    """(line, url) of every entry's own link: the only place a mirror page stands for a paper."""
+    return {(entry.line, entry.url) for _, entry in walk_entries(document) if entry.url}
+
+
 def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Finding]:
-    return _check_each(
+    yield from _check_each(
         context, ARXIV_URL, canonical_arxiv_url, "link the arXiv abstract page: {better}"
     )
+    # A mirror page as an entry's own link hides arXiv's versions and metadata; the same
+    # page as an extra labelled link ([HF Papers](...)) beside the arXiv link is fine.
+    mirrors = [found for found in source_urls(context) if mirror_arxiv_id(found.url)]
+    if not mirrors:
+        return
+    primary = _primary_urls(document)
+    for found in mirrors:
+        if (found.line, found.url.strip()) not in primary:
+            continue
+        mirrored = mirror_arxiv_id(found.url)
+        assert mirrored is not None
+        text = context.lines[found.line - 1]
+        better = mirrored.abs_url
+        around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
+        fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
+        yield ARXIV_URL.finding(
+            f"link the arXiv abstract page, not a mirror: {better}",
+            found.line,
+            found.start + 1,
+            fix,
+        )
 
 
 def _without_tracking(url: str) -> str | None:
@@ -294,6 +428,9 @@ ARXIV_URL = Rule(
     doc="""\
 Link an arXiv paper by its abstract page without a version: the pdf, a
 versioned page or the export mirror all hide later versions and the metadata.
+An entry whose own link is a page that shows the paper under its arXiv id
+(ar5iv, alphaXiv, Hugging Face papers) links arXiv instead; such pages are
+fine as extra labelled links beside the arXiv link.
 
 Wrong:
 
