@@ -150,11 +150,14 @@ def bench_lint() -> dict[str, object]:
     ours = process_seconds(["lint", "list/README.md"], runs=3)
     peer = awesome_lint_process_seconds()
     total_10k, total_100k = t10k["total_s"], t100k["total_s"]
+    cpu_10k, cpu_100k = t10k["total_cpu_s"], t100k["total_cpu_s"]
     assert isinstance(total_10k, float) and isinstance(total_100k, float)
+    assert isinstance(cpu_10k, float) and isinstance(cpu_100k, float)
     return {
         "generated_10k": t10k,
         "generated_100k": t100k,
         "growth_10k_to_100k": round(total_100k / total_10k, 2),
+        "growth_cpu_10k_to_100k": round(cpu_100k / cpu_10k, 2),  # less swayed by other load
         "shipped_list_process_s": ours,
         "awesome_lint_shipped_list_process_s": peer,
         "ratio_to_awesome_lint": round(ours / peer, 3) if isinstance(peer, float) else None,
