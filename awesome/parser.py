@@ -74,7 +74,9 @@ class _Item:
 
 
 def _indent_width(text: str) -> int:
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+    if "\t" in text:
+        text = text.expandtabs(4)
+    return len(text) - len(text.lstrip(" "))
 
 
 class _Reader:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome.inline import escape, find_links, unescape
+from awesome.inline import escape, find_links, link_at, unescape
 from awesome.slug import SlugCounter, github_slug
 
 
@@ -23,6 +23,23 @@ def test_find_links_handles_nesting_escapes_parentheses_and_badges() -> None:
 
 def test_text_that_only_looks_like_a_link() -> None:
     assert list(find_links("[not a link] (https://x.example) \\[x](y)")) == []
+
+
+_LINKISH = st.lists(
+    st.sampled_from(["[", "]", "(", ")", "!", "\\", "`", "<", ">", " ", "\t", "\n", "a", "/", '"']),
+    max_size=40,
+).map("".join)
+
+
+@given(_LINKISH)
+def test_every_link_found_is_the_link_that_starts_there(text: str) -> None:
+    """The quick path for plain links agrees with the bracket-by-bracket scanner."""
+    for link in find_links(text):
+        bracket = link.start + 1 if link.image else link.start
+        assert text[link.start : link.start + 1] == ("!" if link.image else "[")
+        expected = link_at(text, bracket)
+        assert expected is not None
+        assert (link.label, link.url, link.end) == (expected.label, expected.url, expected.end)
 
 
 @given(st.text())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from awesome.rules.list_items import ending_ok
 from tests.lint_helpers import TITLE, lines_of, run_rule
@@ -94,3 +96,35 @@ def test_balanced_punctuation_right() -> None:
         "\n1) First. 2) Second.\n"
     )
     assert run_rule(text, "balanced-punctuation") == []
+
+
+def test_numbers_in_parentheses_close_them_and_enumerators_close_nothing() -> None:
+    text = TITLE + (
+        "Set `FORCE_COLOR=2` (level 2) or (level 3) for more colour.\n"
+        "\nSteps: a) read, b) write (twice).\n"
+        "\nThe call slice(arguments, 1) is fast (really.\n"
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (7, 38, "'(' is never closed with ')'")
+    ]
+
+
+_PAIRISH = st.lists(
+    st.sampled_from(
+        ["[", "]", "(", ")", '"', "“", "”", "\\", "`", "!", "<", ">", " ", "a", "1", "-",
+         "https://x.example/", "[a](b)", "](", "![i](p)", "*", "1)", "\t"]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(_PAIRISH)
+@example("\\[a](b)")
+@example("`[a](b)` (")
+def test_quick_skip_only_for_lines_without_brackets_after_masking(line: str) -> None:
+    from awesome.rules.list_items import _PAIR_CHAR, _mask_for_pairs, _no_pairs_outside_links
+
+    if _no_pairs_outside_links(line):
+        assert _PAIR_CHAR.search(_mask_for_pairs(line)) is None

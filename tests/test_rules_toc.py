@@ -64,3 +64,17 @@ def test_anchors_to_headings_repeats_and_html_ids_resolve() -> None:
         + '<a href="#bar">4</a> `[no](#code)`\n'
     )
     assert run_rule(text, "broken-anchor") == []
+
+
+def test_contents_may_name_the_contributing_section() -> None:
+    listed = RIGHT.replace(
+        "- [Data Sets](#data-sets)\n",
+        "- [Data Sets](#data-sets)\n- [Contributing](#contributing)\n",
+    )
+    assert run_rule(listed, "toc") == []
+    misplaced = RIGHT.replace(
+        "- [Models](#models)\n", "- [Contributing](#contributing)\n- [Models](#models)\n"
+    )
+    assert [f.message for f in run_rule(misplaced, "toc")] == [
+        "contents item 'Contributing' does not match the section heading 'Models' (line 10)"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
@@ -11,10 +12,21 @@ from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.list_items import leading_link
 from awesome.rules.outline import Outline, mask_code_spans
 
+# A URL that urlsplit takes apart in the obvious way: scheme, plain host, path, query, fragment.
+_PLAIN_URL = re.compile(
+    r"([A-Za-z][A-Za-z0-9+.\-]*)://([A-Za-z0-9.\-]*)([^?#\s\\\[\]@:]*)(?:\?([^#\s]*))?(?:#(\S*))?"
+)
+
 
 def normalize(url: str) -> str:
     """The form two links are compared in: https, lower-case host, no trailing slash."""
     url = url.strip().strip("<>")
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:  # the usual link, without urlsplit's cost
+        scheme, host, path, query, fragment = plain.groups()
+        if scheme.lower() not in ("http", "https"):
+            return url
+        return _join(host.lower(), path.rstrip("/"), query or "", fragment or "")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -23,6 +35,15 @@ def normalize(url: str) -> str:
         return url
     path = parts.path.rstrip("/")
     return urlunsplit(("https", parts.netloc.lower(), path, parts.query, parts.fragment))
+
+
+def _join(host: str, path: str, query: str, fragment: str) -> str:
+    """``urlunsplit(("https", host, path, query, fragment))`` for a plain host and path."""
+    return (
+        f"https://{host}{path}"
+        + (f"?{query}" if query else "")
+        + (f"#{fragment}" if fragment else "")
+    )
 
 
 def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]:
@@ -40,7 +61,8 @@ def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]
                 yield link.url, number, offset + link.column
             continue
         for found in find_links(mask_code_spans(line)):
-            if not found.image:
+            # an in-page anchor in prose points back at a section, not at another entry
+            if not found.image and not found.url.startswith("#"):
                 yield found.url, number, found.start + 1
 
 

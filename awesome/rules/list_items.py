@@ -6,10 +6,12 @@ repeats the name, and brackets or quotes left open.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from awesome.inline import find_links, link_at
 from awesome.model import Document
@@ -57,6 +59,8 @@ _EMOJI_RANGES = (
 
 def is_emoji(char: str) -> bool:
     code = ord(char)
+    if code < 0xA9:  # below the first of them, ©: the common case, decided at once
+        return False
     return any(low <= code <= high for low, high in _EMOJI_RANGES) or char in "©®™"
 
 
@@ -66,6 +70,8 @@ def _is_symbol(char: str) -> bool:
 
 def _skip_decoration(text: str) -> int:
     """Index after leading emoji, images and badge links (``[![..](..)](..)``)."""
+    if text[:1] == "[" and not text.startswith("[!["):
+        return 0  # the usual item: its link comes first
     position = 0
     while position < len(text):
         rest = text[position:]
@@ -90,7 +96,17 @@ def _skip_decoration(text: str) -> int:
 
 
 def leading_link(item: Item, outline: Outline) -> ListLink | None:
-    """The item's first link after any decoration, or None when it does not start with one."""
+    """The item's first link after any decoration, or None when it does not start with one.
+
+    Several rules ask for it; the outline keeps the answer per item.
+    """
+    memo = cast("dict[int, ListLink | None]", outline.memo.setdefault("leading_link", {}))
+    if item.line not in memo:
+        memo[item.line] = _leading_link(item, outline)
+    return memo[item.line]
+
+
+def _leading_link(item: Item, outline: Outline) -> ListLink | None:
     text = item.text
     start = _skip_decoration(text)
     if start >= len(text) or text[start] != "[":
@@ -230,32 +246,52 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _PAIR_CHARS = frozenset([*PAIRS, *CLOSERS, '"'])
+_PAIR_CHAR = re.compile("[" + re.escape("".join(sorted(_PAIR_CHARS))) + "]")
 _BARE_URL = re.compile(
     r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
-# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses.
+# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses (unless
+# one closes an open "(", as in "(level 2)").
 _ENUMERATOR = re.compile(r"(?<!\S)[0-9A-Za-z]{1,2}\)")
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _mask_for_pairs(line: str) -> str:
-    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers."""
-    text = _IMAGE.sub(lambda m: " " * len(m.group(0)), mask_code_spans(line))
-    for link in find_links(text):
-        label_start = text.index("[", link.start) + 1
-        label_end = label_start + len(link.label)
-        text = (
-            text[: link.start]
-            + " " * (label_start - link.start)
-            + text[label_start:label_end]
-            + " " * (link.end - label_end)
-            + text[link.end :]
-        )
-    text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
-    text = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), text)
-    return _ORDERED_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers.
+
+    Each step runs only when the line has the characters it looks for: on large lists
+    most lines need few of them.
+    """
+    text = mask_code_spans(line)
+    if "![" in text:
+        text = _IMAGE.sub(_spaces, text)
+    if "](" in text:
+        pieces: list[str] = []
+        done = 0
+        for link in find_links(text):
+            label_start = text.index("[", link.start) + 1
+            label_end = label_start + len(link.label)
+            pieces += (
+                text[done : link.start],
+                " " * (label_start - link.start),
+                text[label_start:label_end],
+                " " * (link.end - label_end),
+            )
+            done = link.end
+        if pieces:
+            text = "".join(pieces) + text[done:]
+    if "://" in text or "<" in text:
+        text = _BARE_URL.sub(_spaces, text)
+    marker = _ORDERED_MARKER.match(text)
+    if marker:
+        text = marker.group(1) + " " * len(marker.group(2)) + text[marker.end() :]
+    return text
 
 
 @dataclass
@@ -265,11 +301,40 @@ class _Open:
     column: int
 
 
+# ``[label](url)`` with nothing nested or escaped: what find_links reads the same way.
+_PLAIN_LINK = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s\\<]*)\)")
+_LABEL = operator.methodcaller("group", 1)
+
+
+def _no_pairs_outside_links(line: str) -> bool:
+    """A quick, exact "nothing to pair" for the common line: with no escapes, code or
+    images, the masking below finds exactly these links and keeps only their labels,
+    so a line without brackets or quotes once the links are reduced to labels has none
+    after masking either (masking only removes characters)."""
+    if "\\" in line or "`" in line or "![" in line:
+        return False
+    return _PAIR_CHAR.search(_PLAIN_LINK.sub(_LABEL, line)) is None
+
+
+def _enumerators(text: str) -> set[int]:
+    """Indexes of the ')' of "1)" or "b)" enumerators, which close nothing."""
+    if ")" not in text:
+        return set()
+    return {match.end() - 1 for match in _ENUMERATOR.finditer(text)}
+
+
 def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
     quote: _Open | None = None
     for number, line in lines:
-        for column, char in enumerate(_mask_for_pairs(line), start=1):
+        if _no_pairs_outside_links(line):
+            continue
+        masked = _mask_for_pairs(line)
+        enumerators = _enumerators(masked)
+        for found in _PAIR_CHAR.finditer(masked):
+            char, column = found.group(0), found.start() + 1
+            if found.start() in enumerators and not any(o.char == "(" for o in stack):
+                continue  # "1) ... 2) ...": an enumerator, unless a '(' waits for it
             if char == '"':
                 quote = None if quote else _Open(char, number, column)
             elif char in PAIRS:

@@ -78,12 +78,21 @@ class _TocCheck:
         return found
 
     def compare(self, nodes: list[_Node], headings: list[Heading], depth: int) -> Iterator[Finding]:
-        for position, node in enumerate(nodes):
+        """Findings for ``nodes`` against ``headings``; unlisted sections may have an item."""
+        position = 0
+        for node in nodes:
             line = node.item.line
+            while (
+                position < len(headings)
+                and _optional(headings[position], depth)
+                and node.label != headings[position].plain
+            ):
+                position += 1
             if position >= len(headings):
                 yield TOC.finding(f"contents item '{node.label}' has no section to match", line)
                 return
             heading = headings[position]
+            position += 1
             if node.label != heading.plain:
                 yield TOC.finding(
                     f"contents item '{node.label}' does not match the section heading "
@@ -105,25 +114,26 @@ class _TocCheck:
                 else:
                     subs = self.sub_headings(heading, heading.level + 1)
                     yield from self.compare(node.children, subs, depth + 1)
-        if len(nodes) < len(headings):
-            first = nodes[0].item.line if nodes else None
-            for heading in headings[len(nodes) :]:
+        first = nodes[0].item.line if nodes else None
+        for heading in headings[position:]:
+            if not _optional(heading, depth):
                 yield TOC.finding(
                     f"contents lack an item for the section '{heading.plain}'",
                     first or heading.line,
                 )
 
 
+def _optional(heading: Heading, depth: int) -> bool:
+    """Sections such as Contributing that the contents may name but need not."""
+    return depth == 0 and heading.plain.lower() in UNLISTED
+
+
 def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     toc = outline.toc_heading()
-    sections = [
-        h
-        for h in outline.headings[(toc + 1 if toc is not None else 0) :]
-        if h.level == 2 and h.plain.lower() not in UNLISTED
-    ]
+    sections = [h for h in outline.headings[(toc + 1 if toc is not None else 0) :] if h.level == 2]
     if toc is None:
-        if sections:
+        if any(not _optional(h, 0) for h in sections):
             yield TOC.finding("the list has no '## Contents' section", 1)
         return
     items = outline.toc_items()
