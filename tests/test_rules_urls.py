@@ -200,11 +200,12 @@ def test_a_pdf_link_in_prose_is_reported_with_a_fix() -> None:
     assert "(https://arxiv.org/abs/2405.21075)" in apply_fixes(body, findings)
 
 
-def test_a_link_labelled_pdf_stays_a_pdf_link() -> None:
+def test_a_link_labelled_pdf_beside_the_paper_link_stays_a_pdf_link() -> None:
     body = (
-        "1. **Deep contextualized word representations**. NAACL 2018. [[pdf](https://arxiv.org/pdf/1802.05365.pdf)]\n"
-        "- **Distilling the knowledge in a neural network** (2015) [[pdf]](http://arxiv.org/pdf/1503.02531)\n"
-        "- **Adam** (2014) [PDF](https://arxiv.org/pdf/1412.6980v9)\n"
+        "- [Deep contextualized word representations](https://arxiv.org/abs/1802.05365) - 2018."
+        " [pdf](https://arxiv.org/pdf/1802.05365.pdf)\n"
+        "- [Distilling the knowledge](https://example.org/d) - 2015. [[pdf]](http://arxiv.org/pdf/1503.02531)\n"
+        "\n| Paper | Files |\n| --- | --- |\n| Adam | [PDF](https://arxiv.org/pdf/1412.6980v9) |\n"
     )
     findings = lint(ARXIV_URL, body)
     # rewriting to the abstract page would make the label wrong: only http is reported
@@ -213,3 +214,12 @@ def test_a_link_labelled_pdf_stays_a_pdf_link() -> None:
     fixed = apply_fixes(body, findings)
     assert "[[pdf]](https://arxiv.org/pdf/1503.02531)" in fixed
     assert lint(ARXIV_URL, fixed) == []
+
+
+def test_a_pdf_labelled_link_that_is_the_entrys_own_link_becomes_abs() -> None:
+    # "[[pdf](url)]" after a bold title is the entry's paper link: canonical form writes
+    # "[Title](url)" and drops the label, so it links the abstract page like any other
+    body = "1. **Deep contextualized word representations**. NAACL 2018. [[pdf](https://arxiv.org/pdf/1802.05365.pdf)]\n"
+    findings = lint(ARXIV_URL, body)
+    assert lines_of(findings) == [5]
+    assert "[[pdf](https://arxiv.org/abs/1802.05365)]" in apply_fixes(body, findings)

@@ -374,10 +374,12 @@ def arxiv_pdf_url(url: str) -> str | None:
     return wanted if wanted != url else None
 
 
-def _arxiv_better(found: SourceUrl) -> str | None:
+def _arxiv_better(found: SourceUrl, primary: Callable[[], set[tuple[int, str]]]) -> str | None:
     if "arxiv" not in found.url.lower() and "doi.org" not in found.url.lower():
         return None  # cheap test first: most links are elsewhere
-    if pdf_labelled(found.label):
+    # an entry's own link loses its label in canonical form ("[Title](url)"), so a
+    # "[[pdf](url)]" that is the entry's paper link is linked like any other
+    if pdf_labelled(found.label) and (found.line, found.url.strip()) not in primary():
         return arxiv_pdf_url(found.url)
     return canonical_arxiv_url(found.url)
 
@@ -400,10 +402,17 @@ def _line_fix(text: str, line: int, group: list[tuple[SourceUrl, str]]) -> Fix |
 
 def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Finding]:
     """One finding per line (a table row may hold several), its fix rewriting them all."""
+    primary: list[set[tuple[int, str]]] = []
+
+    def primary_urls() -> set[tuple[int, str]]:
+        if not primary:  # only when a link labelled pdf asks
+            primary.append(_primary_urls(document))
+        return primary[0]
+
     wanted = [
         (found, better)
         for found in source_urls(context)
-        if (better := _arxiv_better(found)) is not None and better != found.url
+        if (better := _arxiv_better(found, primary_urls)) is not None and better != found.url
     ]
     reported: set[int] = set()
     for line, items in groupby(wanted, key=lambda item: item[0].line):
@@ -425,9 +434,8 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
     mirrors = [found for found in source_urls(context) if mirror_arxiv_id(found.url)]
     if not mirrors:
         return
-    primary = _primary_urls(document)
     for found in mirrors:
-        if (found.line, found.url.strip()) not in primary or found.line in reported:
+        if (found.line, found.url.strip()) not in primary_urls() or found.line in reported:
             continue
         mirrored = mirror_arxiv_id(found.url)
         assert mirrored is not None
@@ -503,8 +511,10 @@ An entry whose own link is a page that shows the paper under its arXiv id
 (ar5iv, alphaXiv, Hugging Face papers) links arXiv instead; such pages are
 fine as extra labelled links beside the arXiv link. This holds anywhere in the
 file (entries, tables, prose, HTML), each with a fix that replaces only the
-URL. A link labelled as the pdf (``[pdf](...)``, ``[[PDF]](...)``) stays a pdf
-link, since its label says so: only ``https://arxiv.org`` is asked of it.
+URL. A link labelled as the pdf (``[pdf](...)``, ``[[PDF]](...)``) beside the
+entry's own link, in a table or in prose stays a pdf link, since its label
+says so: only ``https://arxiv.org`` is asked of it. (When it is the entry's
+own link, canonical form drops the label, and it links the abstract page.)
 One finding per line, whose fix rewrites every arXiv link of the line.
 
 Wrong:
