@@ -29,7 +29,7 @@ from awesome.metadata import MetadataLock, Paper
 from awesome.model import Document, Entry, Section
 from awesome.parser import parse_document
 from awesome.render import render_entry
-from awesome.sorting import canonical_key, entry_runs, sort_entries, title_key
+from awesome.sorting import entry_runs, key_for, sort_entries
 
 _URL = re.compile(r"https?://[^\s)\"'<>\]]+")
 # "3. Name", "3) Name", "1.2 Name"; a bare year such as "2023 Papers" stays
@@ -197,7 +197,7 @@ def target_run(runs: list[list[Entry]], new: Entry, lock: MetadataLock, mode: st
     """
     if mode == "none" or len(runs) < 2:
         return runs[-1] if runs else []
-    key = title_key if mode == "title" else canonical_key
+    key = key_for(mode)
     wanted = key(new, lock)
     return next((run for run in runs if key(run[-1], lock) > wanted), runs[-1])
 

@@ -8,6 +8,7 @@ Undated entries follow dated ones; unparsed entries come last in source order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from awesome.metadata import MetadataLock
 from awesome.model import Block, Entry, Section
@@ -45,11 +46,23 @@ def title_key(entry: Entry, lock: MetadataLock) -> tuple[int, int, str, str]:
     return (1 if not entry.parsed else 0, 0, "", sort_title(entry.title))
 
 
+SortKey = Callable[[Entry, MetadataLock], tuple[int, int, str, str]]
+
+
+def key_for(mode: str) -> SortKey:
+    """The key entries are sorted by in ``mode`` ('title', else canonical; 'none' never sorts).
+
+    The formatter, the entry-order rule and ``awesome fetch`` all take it from here, so
+    they agree on what "in order" means.
+    """
+    return title_key if mode == "title" else canonical_key
+
+
 def sort_entries(entries: list[Entry], lock: MetadataLock, mode: str = "canonical") -> list[Entry]:
     """The entries in the order ``mode`` asks for (a stable sort; 'none' keeps source order)."""
     if mode == "none":
         return list(entries)
-    key = title_key if mode == "title" else canonical_key
+    key = key_for(mode)
     return sorted(entries, key=lambda entry: key(entry, lock))
 
 

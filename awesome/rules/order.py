@@ -16,14 +16,9 @@ from typing import Any
 from awesome.metadata import MetadataLock
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.sorting import canonical_key, entry_runs, title_key
+from awesome.sorting import entry_runs, key_for
 
 SortKey = Callable[[Entry, MetadataLock], Any]
-
-
-def _sort_key(mode: str) -> SortKey:
-    """The key the formatter sorts by in ``mode`` ('title' or else canonical)."""
-    return title_key if mode == "title" else canonical_key
 
 
 def kept_in_place(ranks: list[int]) -> list[bool]:
@@ -78,7 +73,7 @@ def check_order(
     """Report, per run of entries, the first entry that stands outside the longest sorted run."""
     if context.config.sort == "none":
         return
-    key = key or _sort_key(context.config.sort)
+    key = key or key_for(context.config.sort)
     for section in document.walk():
         for entries in entry_runs(section):
             keys = [key(entry, context.lock) for entry in entries]
