@@ -5,9 +5,9 @@ that follows it in canonical order, so the rest of the file is untouched and
 the diff is one line. Text between entries (a label, a note, a ``<details>``
 tag) splits a section into runs that ``awesome format`` sorts each on its own;
 the entry goes into the first run whose last entry sorts after it, or else at
-the end of the last run, and never across such text. The result is parsed again and checked: the new entry
-must read back as built, in the section asked for, with every other entry
-unchanged; otherwise nothing is written.
+the end of the last run, and never across such text. The result is parsed
+again and checked: the new entry must read back as built, in the section asked
+for, with every other entry unchanged; otherwise nothing is written.
 """
 
 from __future__ import annotations

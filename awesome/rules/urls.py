@@ -390,12 +390,12 @@ def _line_fix(text: str, line: int, group: list[tuple[SourceUrl, str]]) -> Fix |
         return None
     start, end = group[0][0].outer_start, group[-1][0].outer_end
     pieces: list[str] = []
-    at = start
+    at, closed = start, start
     for found, better in group:
-        if found.outer_start < at and found is not group[0][0]:
+        if found.outer_start < closed:
             return None  # nested constructs: the engine's second round fixes the rest
         pieces += [text[at : found.start], better]
-        at = found.end
+        at, closed = found.end, found.outer_end
     pieces.append(text[at:end])
     return span_fix(line, text, start, end, "".join(pieces))
 
