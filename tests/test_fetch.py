@@ -577,3 +577,35 @@ def test_fetch_into_a_section_with_labels_stays_in_one_run(
     lock = load_lock(tmp_path / "metadata.json")
     assert format_text(text, Config(), lock).formatted == text
     assert [f for f in lint_text(text, str(path), None, lock) if f.rule == "entry-order"] == []
+
+
+SNAPSHOT_LOCK = lock_from_snapshot(SNAPSHOT, "snapshot:test")
+SNAPSHOT_IDS = sorted(SNAPSHOT_LOCK.papers)
+
+
+@st.composite
+def _labelled_section(draw: st.DrawFn) -> tuple[str, str]:
+    """A section body of snapshot papers with labels between some of them, and an id to add."""
+    ids = draw(st.lists(st.sampled_from(SNAPSHOT_IDS), min_size=2, max_size=8, unique=True))
+    new = draw(st.sampled_from([i for i in SNAPSHOT_IDS if i not in ids]))
+    lines: list[str] = []
+    for arxiv_id in ids:
+        if lines and draw(st.booleans()):
+            lines += ["", draw(st.sampled_from(["_Group_", "**Older**", "A note."])), ""]
+        paper = SNAPSHOT_LOCK.papers[arxiv_id]
+        lines.append(f"- [{paper.title}](https://arxiv.org/abs/{arxiv_id}) - {paper.year}.")
+    return "\n".join(lines) + "\n", new
+
+
+@settings(max_examples=40, deadline=None)
+@given(case=_labelled_section(), mode=st.sampled_from(["canonical", "title", "none"]))
+def test_an_inserted_entry_is_where_format_keeps_it(case: tuple[str, str], mode: str) -> None:
+    from awesome.formatting import format_text
+
+    body, new_id = case
+    config = Config(sort=mode)
+    text = format_text(f"# Papers\n\n## Models\n\n{body}", config, SNAPSHOT_LOCK).formatted
+    doc = parse_document(text)
+    new = entry_for(SNAPSHOT_LOCK.papers[new_id])
+    inserted = insert_entry(text, doc, find_section(doc, "models"), new, SNAPSHOT_LOCK, config)
+    assert format_text(inserted.text, config, SNAPSHOT_LOCK).formatted == inserted.text
