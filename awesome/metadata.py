@@ -151,16 +151,14 @@ def lock_text(lock: MetadataLock, path: Path) -> str:
 
 
 def save_lock(lock: MetadataLock, path: Path) -> bool:
-    """Write the lock atomically; return True when the file changed."""
+    """Write the lock atomically; return True when the file changed.
+
+    A failed write is :func:`~awesome.fsio.atomic_write_text`'s one-line error.
+    """
     text = lock_text(lock, path)
     if path.exists() and path.read_text("utf-8") == text:
         return False
-    try:
-        atomic_write_text(path, text)
-    except OSError as error:
-        raise MetadataError(
-            f"cannot write the lock: {error.strerror or error}", str(path)
-        ) from None
+    atomic_write_text(path, text)
     return True
 
 
