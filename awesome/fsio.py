@@ -29,13 +29,21 @@ def read_list_text(path: Path) -> str:
         raise ListError(f"cannot read: {error.strerror}", name) from None
     if len(data) > MAX_LIST_BYTES:
         raise ListError(f"file is larger than {MAX_LIST_BYTES // (1024 * 1024)} MB", name)
+    return decode_list_bytes(data, name)
+
+
+def decode_list_bytes(data: bytes, where: str) -> str:
+    """A list's bytes as text: NUL bytes and invalid UTF-8 refused, BOM dropped, LF endings.
+
+    Shared by the working file and a committed version (``awesome diff``), so both read alike.
+    """
     if b"\x00" in data[:8192]:
-        raise ListError("looks like a binary file (it contains NUL bytes)", name)
+        raise ListError("looks like a binary file (it contains NUL bytes)", where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ListError(f"not valid UTF-8 (byte {error.start + 1})", name, line) from None
+        raise ListError(f"not valid UTF-8 (byte {error.start + 1})", where, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from awesome.errors import AwesomeError
+from awesome.fsio import decode_list_bytes
 from awesome.model import Document, Entry, Section
 
 KINDS = ("added", "removed", "moved", "edited")
@@ -129,7 +130,7 @@ def text_at_revision(path: Path, ref: str) -> str | None:
                 f"git show failed: {message[-1] if message else 'no message'}", str(path)
             )
         return None
-    return _decode(shown.stdout, path, ref)
+    return decode_list_bytes(shown.stdout, f"{path} at {ref}")
 
 
 def _is_revision(git: str, folder: Path, ref: str) -> bool:
@@ -158,19 +159,6 @@ def _exists_at(git: str, folder: Path, ref: str, name: str) -> bool:
         check=False,
     )
     return listed.returncode == 0 and bool(listed.stdout.strip())
-
-
-def _decode(data: bytes, path: Path, ref: str) -> str:
-    """Committed bytes as text, with the same rules as reading the working file."""
-    where = f"{path} at {ref}"
-    if b"\x00" in data[:8192]:
-        raise GitError("looks like a binary file (it contains NUL bytes)", where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise GitError(f"not valid UTF-8 (byte {error.start + 1})", where, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # ---------------------------------------------------------------- normalising keys
