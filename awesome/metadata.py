@@ -109,8 +109,9 @@ class MetadataLock:
 
 
 def lock_path_for(list_path: Path, name: str = DEFAULT_LOCK_NAME) -> Path:
-    """Where the lock of a list lives: ``name`` (config key ``metadata``) beside the list."""
-    return list_path.parent / name
+    """Where the lock of a list lives: ``name`` (config key ``metadata``) beside the list
+    (beside the file a symbolic link points at: the lock belongs to the real list)."""
+    return list_path.resolve().parent / name
 
 
 def validate_lock_json(data: Any, source: str) -> None:

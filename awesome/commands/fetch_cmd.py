@@ -21,7 +21,7 @@ from awesome.fetch import (
     write_together,
 )
 from awesome.formatting import lock_for
-from awesome.metadata import Paper, lock_text
+from awesome.metadata import Paper, lock_path_for, lock_text
 from awesome.model import Document
 from awesome.parser import parse_document
 
@@ -61,7 +61,7 @@ def _fetch_papers(ids: list[str], config: Config) -> list[Paper]:
 
 
 def _write(plan: FetchPlan, file: Path, config: Config) -> None:
-    lock_path = file.resolve().parent / config.metadata
+    lock_path = lock_path_for(file, config.metadata)
     # the lock first: if the list cannot be written, the lock is put back as it was
     write_together([(lock_path, lock_text(plan.lock, lock_path)), (file, plan.text)])
 
