@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from awesome.model import Document, Entry
+from awesome.export import entry_to_json
+from awesome.model import Document
 from awesome.rules._fastschema import Check, compile_schema
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
@@ -63,24 +64,18 @@ Right:
 
 
 @functools.cache
-def _entry_schema() -> tuple[Callable[[Entry], dict[str, Any]], Any, Check | None] | None:
-    """The exporter, the entry schema's validator and its fast predicate (None until both exist)."""
-    try:
-        from awesome.export import entry_to_json
-        from awesome.schemas import load_schema, validator
+def _entry_schema() -> tuple[Any, Check | None]:
+    """The entry schema's validator and its fast predicate, built once (imported late:
+    jsonschema is needed only when a list is linted)."""
+    from awesome.schemas import load_schema, validator
 
-        return entry_to_json, validator("entry"), compile_schema(load_schema("entry"))
-    except (ImportError, FileNotFoundError):
-        return None
+    return validator("entry"), compile_schema(load_schema("entry"))
 
 
 def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
-    found = _entry_schema()
-    if found is None:
-        return
-    to_json, validator, fast = found
+    validator, fast = _entry_schema()
     for _, entry in document.entries():
-        record = to_json(entry)  # children are validated inside their parent
+        record = entry_to_json(entry)  # children are validated inside their parent
         if fast is not None and fast(record):
             continue  # valid; only invalid records pay for jsonschema's messages
         errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
