@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
 from awesome.inline import find_links
 from awesome.model import Document
-from awesome.rules._source import span_fix, walk_entries
+from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
@@ -138,7 +138,6 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
 _DEFINITION = re.compile(
     r"""^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s<>]+)>?(?:[ \t]+["'(].*)?[ \t]*$"""
 )
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _SPACE = re.compile(r"\s")
 _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
 
@@ -204,16 +203,7 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
 
 def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
-    fence: str | None = None
-    for number, text in enumerate(lines, start=1):
-        opening = _FENCE.match(text)
-        if fence is not None:
-            if opening and opening.group(1) == fence:
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, text in outside_fences(lines):
         if "](" in text or "=" in text or "<" in text or "]:" in text:
             yield from _urls_on_line(number, text)
 
