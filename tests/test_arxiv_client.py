@@ -534,6 +534,16 @@ def test_a_bad_interval_is_a_config_error(value: str) -> None:
         settings_from(None, env={"AWESOME_ARXIV_INTERVAL": value})
 
 
+@pytest.mark.parametrize("value", ["-1", "2.5", "many"])
+def test_retries_must_be_a_count(value: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        settings_from(None, env={"AWESOME_ARXIV_RETRIES": value})
+    assert str(caught.value) == (
+        f"AWESOME_ARXIV_RETRIES must be a whole number (0 or more), got {value!r}"
+    )
+    assert settings_from(None, env={"AWESOME_ARXIV_RETRIES": "0"}).retries == 0
+
+
 def test_a_zero_timeout_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match=r"AWESOME_ARXIV_TIMEOUT .* \(more than 0\), got '0'"):
         settings_from(None, env={"AWESOME_ARXIV_TIMEOUT": "0"})
