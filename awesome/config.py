@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from awesome.errors import ConfigError
-from awesome.schemas import load_schema, validator
+from awesome.schemas import load_schema, quick_valid, validator
 
 DEFAULT_ARXIV_API = "https://export.arxiv.org/api/query"
 DEFAULT_DOI_API = "https://doi.org/api/handles"
@@ -66,6 +66,8 @@ def _valid_keys(schema: dict[str, Any], path: list[str | int]) -> list[str]:
 
 def validate_config(data: dict[str, Any], source: str) -> None:
     """Raise :class:`ConfigError` naming the first invalid key or value."""
+    if quick_valid("config", data):
+        return
     schema = load_schema("config")
     for error in validator("config").iter_errors(data):
         location = ".".join(str(p) for p in error.absolute_path)

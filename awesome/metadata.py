@@ -15,7 +15,7 @@ from typing import Any
 
 from awesome.errors import MetadataError
 from awesome.fsio import atomic_write_text
-from awesome.schemas import validator
+from awesome.schemas import quick_valid, validator
 
 LOCK_VERSION = 1
 DEFAULT_LOCK_NAME = "metadata.json"
@@ -117,6 +117,8 @@ def lock_path_for(list_path: Path, name: str = DEFAULT_LOCK_NAME) -> Path:
 def validate_lock_json(data: Any, source: str, text: str | None = None) -> None:
     """Raise :class:`MetadataError` naming the first place where ``data`` breaks the schema
     (and its line, when the ``text`` it was read from is given)."""
+    if quick_valid("metadata", data):
+        return
     errors = sorted(validator("metadata").iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from typing import Any
 
 from awesome.export import entry_to_json
 from awesome.model import Document
-from awesome.rules._fastschema import Check, compile_schema
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.schemas import quick_valid, validator
 
 UNPARSED_DOC = """\
 A list item that fits none of the entry shapes the parser knows. It is kept
@@ -63,22 +62,12 @@ Right:
 """
 
 
-@functools.cache
-def _entry_schema() -> tuple[Any, Check | None]:
-    """The entry schema's validator and its fast predicate, built once (imported late:
-    jsonschema is needed only when a list is linted)."""
-    from awesome.schemas import load_schema, validator
-
-    return validator("entry"), compile_schema(load_schema("entry"))
-
-
 def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
-    validator, fast = _entry_schema()
     for _, entry in document.entries():
         record = entry_to_json(entry)  # children are validated inside their parent
-        if fast is not None and fast(record):
+        if quick_valid("entry", record):
             continue  # valid; only invalid records pay for jsonschema's messages
-        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        errors = sorted(validator("entry").iter_errors(record), key=lambda e: list(e.path))
         if errors:
             yield SCHEMA.finding(_schema_message(errors), entry.line)
 
