@@ -98,10 +98,11 @@ def normalize_url(url: str) -> str:
     url = strip_tracking(url.strip())
     try:
         parts = urlsplit(url)
+        number = parts.port  # raises for a port that is no number or out of range
     except ValueError:
         return url
     host = (parts.hostname or "").lower().removeprefix("www.")
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    port = f":{number}" if number and number not in (80, 443) else ""
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     fragment = f"#{parts.fragment}" if parts.fragment else ""

@@ -149,3 +149,8 @@ def test_one_finding_per_entry_naming_every_entry_it_repeats() -> None:
     assert lines_of(findings) == [7]
     assert findings[0].message.startswith("duplicate of the entry on line 5 (same title)")
     assert "also of line 6 (same URL" in findings[0].message
+
+
+def test_a_link_whose_port_is_no_number_is_compared_not_crashed_on() -> None:
+    body = "- [A](http://a.org:abc/x) - 2020.\n- [B](http://a.org:abc/x) - 2021.\n"
+    assert lines_of(lint(DUPLICATE_ENTRY, body)) == [6]

@@ -15,6 +15,13 @@ def test_normalize_url_drops_scheme_www_case_slash_and_trackers() -> None:
     assert normalize_url("https://example.com:8080/a") == "example.com:8080/a"
 
 
+def test_a_port_that_is_no_port_is_compared_as_written() -> None:
+    # urlsplit only fails when .port is read: this once crashed awesome lint and awesome diff
+    assert normalize_url("http://a.org:abc/x") == "http://a.org:abc/x"
+    assert paper_url_key("https://b.org:99999/x") == "https://b.org:99999/x"
+    assert paper_url_key("https://b.org:99999/x") != paper_url_key("https://b.org:99998/x")
+
+
 # ordinary parameter names (hypothesis once drew "mc_cid", a Mailchimp tracker the rule rightly drops)
 _NAME = st.sampled_from(["page", "q", "id", "lang", "sort", "v", "tab", "ref_type"])
 _VALUE = st.text(alphabet="abcXYZ0123456789-._~%", max_size=8)
