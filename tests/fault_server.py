@@ -4,11 +4,14 @@ Threaded, every slow or hanging answer bounded in time and stopped by :meth:`sto
 Routes:
   /ok, /status/<code>[?cloudflare=1][&retry_after=N]   plain answers
   /redirect/<code>/<n>      a chain of n redirects with <code>, then /ok
-  /redirect-to?url=U        one redirect to U          /loop/a <-> /loop/b
+  /redirect-to?url=U        one redirect to U (as given)  /loop/a <-> /loop/b, /loop/self
   /flaky/<key>/<n>/<code>   <code> n times per key (Retry-After from ?retry_after), then 200
   /hang  never answers      /trickle  headers a byte at a time     /reset  RST
   /huge  a 1 GB body        /no-head  HEAD is 405, GET works    /sleep?ms=N  slow 200
-  /api/query                arXiv API (ids in ``arxiv_ids``)
+  /stall[?chunked=1]        200 headers and a few body bytes, then silence
+  /chunked?chunks=N         a chunked 200 (N chunks; 0: endless, until the client leaves)
+  /garbage                  an answer that is not HTTP
+  /cookie                   302 to itself setting a cookie; 200 once the cookie comes back
   /handles/<doi>            DOI handle API (DOIs in ``dois``)
   /repos/<owner>/<repo>     GitHub API (``repos``; ``renamed``; ``github_rate_limited``)
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import struct
+import sys
 import threading
 import time
 from collections import Counter
@@ -33,8 +38,11 @@ class FaultServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, host: str = "127.0.0.1", latency: float = 0.0) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", latency: float = 0.0, tls: ssl.SSLContext | None = None
+    ) -> None:
         super().__init__((host, 0), FaultHandler)
+        self.tls = tls
         self.latency = latency
         self.stopping = threading.Event()
         self.lock = threading.Lock()
@@ -42,20 +50,32 @@ class FaultServer(ThreadingHTTPServer):
         self.log: list[tuple[str, str, dict[str, str]]] = []
         self.started: list[tuple[float, str]] = []
         self.active = 0
+        self.connections = 0
         self.max_active = 0
-        self.arxiv_mode = "ok"
         self.huge_sent = 0
-        self.arxiv_ids: set[str] = set()
         self.dois: set[str] = set()
         self.repos: dict[str, dict[str, Any]] = {}
         self.renamed: dict[str, str] = {}
         self.github_rate_limited = False
         self.thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.05})
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a client leaving early is no error
+            super().handle_error(request, client_address)
+
+    def get_request(self) -> tuple[socket.socket, Any]:
+        sock, address = super().get_request()
+        with self.lock:
+            self.connections += 1
+        if self.tls is not None:
+            # the handshake runs in the handler's thread, not in the accept loop
+            sock = self.tls.wrap_socket(sock, server_side=True, do_handshake_on_connect=False)
+        return sock, address
+
     @property
     def base(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return f"{'https' if self.tls else 'http'}://{host!s}:{port}"
 
     @property
     def total(self) -> int:
@@ -166,7 +186,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         self._send(int(query.get("code", "302")), b"", {"Location": query["url"]})
 
     def _loop(self, args: list[str], query: dict[str, str], count: int) -> None:
-        self._send(302, b"", {"Location": "/loop/b" if args[0] == "a" else "/loop/a"})
+        target = {"a": "/loop/b", "b": "/loop/a"}.get(args[0], self.path)  # else: itself
+        self._send(302, b"", {"Location": target})
 
     def _flaky(self, args: list[str], query: dict[str, str], count: int) -> None:
         failures, code = int(args[1]), int(args[2])
@@ -198,6 +219,10 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.connection.close()
         self.close_connection = True
 
+    def _garbage(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self.wfile.write(b"HELLO THERE\r\n\r\n")
+        self.close_connection = True
+
     def _huge(self, args: list[str], query: dict[str, str], count: int) -> None:
         self.send_response(200)
         self.send_header("Content-Length", str(HUGE))
@@ -222,28 +247,44 @@ class FaultHandler(BaseHTTPRequestHandler):
         self._wait(float(query.get("ms", "100")) / 1000)
         self._ok(args, query, count)
 
-    def _arxiv(self, args: list[str], query: dict[str, str], count: int) -> None:
-        if self.server.arxiv_mode == "html":
-            self._send(200, b"<html>not a feed</html>", {"Content-Type": "text/html"})
-            return
-        if self.server.arxiv_mode == "error":
-            self._send(500, b"oops\n")
-            return
-        entries = []
-        for arxiv_id in query.get("id_list", "").split(","):
-            base = arxiv_id.split("v")[0] if "v" in arxiv_id[4:] else arxiv_id
-            if base in self.server.arxiv_ids:
-                shown = arxiv_id if arxiv_id != base else f"{base}v2"
-                entries.append(
-                    f"<entry><id>http://arxiv.org/abs/{shown}</id><title>T</title></entry>"
-                )
-        feed = (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<feed xmlns="http://www.w3.org/2005/Atom"><title>q</title>'
-            + "".join(entries)
-            + "</feed>"
-        )
-        self._send(200, feed.encode(), {"Content-Type": "application/atom+xml"})
+    def _stall(self, args: list[str], query: dict[str, str], count: int) -> None:
+        self.send_response(200)
+        if query.get("chunked"):
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.write(b"5\r\nstart\r\n")
+        else:
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            self.wfile.write(b"start")
+        self.wfile.flush()
+        self._wait(MAX_WAIT)
+        self.close_connection = True
+
+    def _chunked(self, args: list[str], query: dict[str, str], count: int) -> None:
+        chunks = int(query.get("chunks", "3"))
+        self.send_response(200)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        sent = 0
+        deadline = time.monotonic() + MAX_WAIT
+        try:
+            while (chunks == 0 or sent < chunks) and time.monotonic() < deadline:
+                self.wfile.write(b"4000\r\n" + b"x" * 0x4000 + b"\r\n")
+                sent += 1
+                with self.server.lock:
+                    self.server.huge_sent = sent * 0x4000
+                if self.server.stopping.is_set():
+                    break
+            self.wfile.write(b"0\r\n\r\n")
+        except OSError:
+            self.close_connection = True  # the client left without reading it all
+
+    def _cookie(self, args: list[str], query: dict[str, str], count: int) -> None:
+        if "visited=1" in self.headers.get("Cookie", ""):
+            self._ok(args, query, count)
+        else:
+            self._send(302, b"", {"Location": self.path, "Set-Cookie": "visited=1; Path=/"})
 
     def _handles(self, args: list[str], query: dict[str, str], count: int) -> None:
         doi = "/".join(args)
@@ -281,9 +322,12 @@ ROUTES = {
     "trickle": FaultHandler._trickle,
     "reset": FaultHandler._reset,
     "huge": FaultHandler._huge,
+    "garbage": FaultHandler._garbage,
     "no-head": FaultHandler._no_head,
     "sleep": FaultHandler._sleep,
-    "api": FaultHandler._arxiv,
+    "stall": FaultHandler._stall,
+    "chunked": FaultHandler._chunked,
+    "cookie": FaultHandler._cookie,
     "handles": FaultHandler._handles,
     "repos": FaultHandler._repos,
 }

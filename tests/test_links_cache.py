@@ -14,7 +14,18 @@ from awesome.links.verdict import LinkResult, Verdict
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("30m", 1800), ("12h", 43200), ("1d", 86400), ("2w", 1209600), ("45", 45), ("1.5h", 5400)],
+    [
+        ("30m", 1800),
+        ("12h", 43200),
+        ("1d", 86400),
+        ("2w", 1209600),
+        ("45", 45),
+        ("1.5h", 5400),
+        ("0", 0),
+        ("90s", 90),
+        ("1D", 86400),
+        (" 2 h ", 7200),
+    ],
 )
 def test_max_age_units(text: str, seconds: float) -> None:
     assert parse_max_age(text) == seconds

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import email.utils
 import itertools
+import math
+import shutil
+import socket
+import ssl
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from urllib.parse import quote
 
 import pytest
 
@@ -308,3 +315,204 @@ def test_every_fault_at_once_gets_its_verdict_within_the_deadline(server: FaultS
     assert time.monotonic() - started < 1.5 + 0.5
     assert {path: results[server.url(path)].verdict for path in expected} == expected
     assert all(r.elapsed <= 1.5 + 0.3 for r in results.values())
+
+
+# --- what an independent fault server may do ------------------------------------------
+
+
+def http_date(offset: float) -> str:
+    return quote(email.utils.formatdate(time.time() + offset, usegmt=True))
+
+
+def test_retry_after_as_an_http_date_is_honoured(server: FaultServer) -> None:
+    when = math.floor(time.time()) + 1  # an HTTP date has whole seconds: the next one
+    date = quote(email.utils.formatdate(when, usegmt=True))
+    result = check_one(server.url(f"/flaky/d/1/503?retry_after={date}"), deadline=3.0)
+    assert result.verdict is Verdict.OK
+    _, second = server.starts("/flaky/d/1/503")
+    assert second + (time.time() - time.monotonic()) >= when - 0.02  # not before that date
+
+
+def test_an_http_date_in_the_past_means_retry_now(server: FaultServer) -> None:
+    result = check_one(server.url(f"/flaky/e/1/429?retry_after={http_date(-60)}"))
+    assert result.verdict is Verdict.OK
+    assert server.hits["/flaky/e/1/429"] == 2
+
+
+def test_an_http_date_far_ahead_is_capped_not_awaited(server: FaultServer) -> None:
+    started = time.monotonic()
+    result = check_one(server.url(f"/status/429?retry_after={http_date(3600)}"))
+    assert time.monotonic() - started < 1.0
+    assert result.verdict is Verdict.UNKNOWN
+    assert "is too long to wait" in result.reason
+    assert server.hits["/status/429"] == 1
+
+
+def test_retry_after_reads_dates_without_a_zone_and_decimal_seconds() -> None:
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 -0000", now=1445412470.0) == 10.0
+    assert retry_after_seconds("1.5") == 1.5
+    assert retry_after_seconds("-5") is None
+
+
+@pytest.mark.parametrize("code", [408, 500, 502, 504, 505])
+def test_transient_statuses_are_retried(server: FaultServer, code: int) -> None:
+    result = check_one(server.url(f"/flaky/t{code}/1/{code}"))
+    assert result.verdict is Verdict.OK
+    assert server.hits[f"/flaky/t{code}/1/{code}"] == 2
+
+
+@pytest.mark.parametrize("code", [405, 501])
+def test_a_get_the_server_refuses_is_unknown_at_once(server: FaultServer, code: int) -> None:
+    result = check_one(server.url(f"/status/{code}"))
+    assert (result.verdict, result.status) == (Verdict.UNKNOWN, code)
+    assert server.hits[f"/status/{code}"] == 1
+
+
+def test_only_get_is_sent(server: FaultServer) -> None:
+    check([server.url("/no-head"), server.url("/redirect/302/2")])
+    assert {method for method, _, _ in server.log} == {"GET"}
+
+
+@pytest.mark.parametrize("location", ["ok", "./ok", "../ok", "/ok", "//{host}/ok", "{base}/ok"])
+def test_relative_locations_are_resolved_against_the_hop(
+    server: FaultServer, location: str
+) -> None:
+    host = f"127.0.0.1:{server.server_address[1]}"
+    target = quote(location.format(host=host, base=server.base), safe="")
+    result = check_one(server.url(f"/redirect-to?url={target}"))
+    assert result.verdict is Verdict.OK
+    assert result.final_url == server.url("/ok")
+
+
+@pytest.mark.parametrize(("hops", "verdict"), [(10, Verdict.OK), (11, Verdict.UNKNOWN)])
+def test_ten_redirects_are_followed_and_no_more(
+    server: FaultServer, hops: int, verdict: Verdict
+) -> None:
+    result = check_one(server.url(f"/redirect/308/{hops}"))
+    assert result.verdict is verdict
+    assert server.total == min(hops, 11) + (hops <= 10)
+
+
+def test_a_page_redirecting_to_itself_is_a_loop(server: FaultServer) -> None:
+    result = check_one(server.url("/loop/self"))
+    assert result.verdict is Verdict.DEAD
+    assert result.reason == f"redirect loop back to {server.url('/loop/self')}"
+
+
+def test_a_redirect_to_itself_that_sets_a_cookie_is_followed(server: FaultServer) -> None:
+    result = check_one(server.url("/cookie"))
+    assert result.verdict is Verdict.OK
+    assert server.hits["/cookie"] == 2
+
+
+@pytest.mark.parametrize("query", ["", "?chunked=1"])
+def test_headers_then_a_stalled_body_is_ok_at_once(server: FaultServer, query: str) -> None:
+    started = time.monotonic()
+    result = check_one(server.url(f"/stall{query}"), timeout=2.0, deadline=3.0)
+    assert (result.verdict, result.status) == (Verdict.OK, 200)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_chunked_answer_is_ok_and_its_connection_kept(server: FaultServer) -> None:
+    urls = [server.url(f"/chunked?chunks=2&n={i}") for i in range(4)]
+    results = check(urls, replace(FAST, host_concurrency=1))
+    assert all(r.verdict is Verdict.OK for r in results.values())
+    assert server.connections == 1  # each body read to its end, the connection reused
+
+
+def test_an_endless_chunked_body_is_not_downloaded(server: FaultServer) -> None:
+    result = check_one(server.url("/chunked?chunks=0"))
+    assert result.verdict is Verdict.OK
+    time.sleep(0.2)
+    assert server.huge_sent < 64 * 1024 * 1024
+
+
+def test_a_cloudflare_503_challenge_is_unknown_without_retries(server: FaultServer) -> None:
+    result = check_one(server.url("/status/503?cloudflare=1"))
+    assert (result.verdict, result.status) == (Verdict.UNKNOWN, 503)
+    assert "Cloudflare" in result.reason
+    assert server.hits["/status/503"] == 1
+
+
+def test_a_server_that_never_answers_is_cut_off_by_the_timeout(server: FaultServer) -> None:
+    started = time.monotonic()
+    result = check_one(server.url("/hang"), timeout=0.3, deadline=5.0, retries=0)
+    assert time.monotonic() - started < 0.8
+    assert result.verdict is Verdict.UNKNOWN
+    assert "read timeout" in result.reason
+
+
+@pytest.fixture(scope="module")
+def tls_context(tmp_path_factory: pytest.TempPathFactory) -> ssl.SSLContext:
+    """A server context with a fresh self-signed certificate (which no client trusts)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def test_an_untrusted_certificate_is_unknown(tls_context: ssl.SSLContext) -> None:
+    running = FaultServer("127.0.0.1", tls=tls_context).start()
+    try:
+        url = running.url("/ok")
+        result = check([url])[url]
+    finally:
+        running.stop()
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.reason.startswith("TLS error")
+    assert "CERTIFICATE_VERIFY_FAILED" in result.reason
+
+
+def failing_resolver(errno: int, works: set[str]) -> Resolver:
+    """Names in ``works`` resolve to 127.0.0.1 (as the system resolver does: requests
+    connects through it); any other fails with ``errno``."""
+
+    def resolve(host: str, port: int) -> list[str]:
+        if host in works:
+            return ["127.0.0.1"]
+        raise socket.gaierror(errno, "lookup failed")
+
+    return Resolver(("probe.invalid",), resolve)
+
+
+def test_a_missing_name_is_dead_when_another_link_resolves(server: FaultServer) -> None:
+    # the probes fail (as on a machine without outside DNS), but this run's other host resolves
+    port = server.server_address[1]
+    urls = ["http://no-such-host.invalid/", f"http://localhost:{port}/ok"]
+    settings = replace(FAST, max_concurrency=1)  # the missing name is looked up first
+    resolver = failing_resolver(socket.EAI_NONAME, {"localhost"})
+    results = {r.url: r for r in check_urls(urls, settings, OPEN, resolver)}
+    assert results[urls[0]].verdict is Verdict.DEAD
+    assert results[urls[0]].reason == "host name does not exist (DNS)"
+    assert results[urls[1]].verdict is Verdict.OK
+
+
+@pytest.mark.parametrize("errno", [socket.EAI_NONAME, socket.EAI_AGAIN])
+def test_when_no_name_resolves_the_run_is_offline(server: FaultServer, errno: int) -> None:
+    urls = ["http://one.invalid/", "http://two.invalid/", server.url("/ok")]
+    with pytest.raises(LinkCheckError, match="network is unreachable"):
+        check_urls(urls, FAST, OPEN, failing_resolver(errno, set()))
+
+
+def test_a_failing_lookup_is_unknown_when_other_names_resolve(server: FaultServer) -> None:
+    port = server.server_address[1]
+    urls = ["http://flaky-dns.test/", f"http://localhost:{port}/ok"]
+    resolver = failing_resolver(socket.EAI_AGAIN, {"localhost"})
+    results = {r.url: r for r in check_urls(urls, FAST, OPEN, resolver)}
+    assert results[urls[0]].verdict is Verdict.UNKNOWN
+    assert "name resolution failed" in results[urls[0]].reason
+
+
+def test_an_answer_that_is_not_http_is_unknown_at_once(server: FaultServer) -> None:
+    result = check_one(server.url("/garbage"))
+    assert result.verdict is Verdict.UNKNOWN
+    assert result.reason == "not a valid HTTP answer (BadStatusLine)"
+    assert server.hits["/garbage"] == 1

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +14,10 @@ import pytest
 
 from awesome.cli import run
 from awesome.schemas import validator
+from tests.fake_arxiv import FakeArxiv, serve
 from tests.fault_server import FaultServer
 
+ROOT = Path(__file__).resolve().parent.parent
 FAST = ["--allow-private", "--timeout", "0.5", "--deadline", "1.5", "--host-interval", "0"]
 
 
@@ -165,6 +169,20 @@ def test_max_age_expires_cached_results(
     assert server.hits["/ok"] == 2
 
 
+def test_two_runs_at_once_share_one_cache(server: FaultServer) -> None:
+    Path("list.md").write_text("".join(f"[{i}]({server.url(f'/ok?n={i}')})\n" for i in range(20)))
+    command = [sys.executable, "-m", "awesome", "links", "list.md", *FAST, "--cache", "c.sqlite"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) for _ in "ab"]
+    outputs = [run.communicate(timeout=60)[0] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert all(out.splitlines()[-1].startswith("20 links: 20 ok") for out in outputs)
+    hits = server.total
+    code = subprocess.run(command, env=env, capture_output=True, text=True).returncode
+    assert code == 0
+    assert server.total == hits  # both runs stored their results: the third asks nothing
+
+
 def git(*args: str) -> None:
     subprocess.run(["git", *args], check=True, capture_output=True)
 
@@ -255,6 +273,18 @@ def test_private_addresses_are_refused_by_default(
     assert server.total == 0
 
 
+def test_the_deadline_follows_the_timeout(
+    server: FaultServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # headers a byte every 0.1 s: no read ever times out, only the deadline (3 x 0.3 s) ends it
+    Path("list.md").write_text(f"[a]({server.url('/trickle?every=0.1')})\n")
+    started = time.monotonic()
+    code, out, _ = links("list.md", "--allow-private", "--timeout", "0.3", capsys=capsys)
+    assert time.monotonic() - started < 0.9 + 0.6
+    assert code == 0
+    assert "no answer within the 0.9 s deadline" in out
+
+
 def test_an_offline_machine_exits_2_and_declares_nothing_dead(
     server: FaultServer, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -307,6 +337,79 @@ def test_the_github_api_comes_from_the_environment(
     assert by_url["https://github.com/octo/live"]["note"] == "archived repository"
     assert by_url["https://github.com/octo/gone"]["verdict"] == "dead"
     assert all(headers.get("Authorization") == "Bearer t0ken" for _, _, headers in server.log)
+
+
+@pytest.fixture
+def fake_arxiv() -> Iterator[FakeArxiv]:
+    yield from serve(Path(__file__).parent / "data" / "arxiv" / "snapshot.json")
+
+
+def test_arxiv_links_go_to_the_api_named_in_the_environment(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWESOME_ARXIV_API", fake_arxiv.url)
+    monkeypatch.setenv("AWESOME_ARXIV_INTERVAL", "0")
+    Path("list.md").write_text(
+        "[a](https://arxiv.org/abs/1706.03741) [b](https://arxiv.org/abs/2101.00001v2)\n"
+    )
+    code, out, _ = links("list.md", *FAST, "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert list(validator("links-report").iter_errors(report)) == []
+    by_url = {link["url"]: link for link in report["links"]}
+    assert code == 1
+    assert by_url["https://arxiv.org/abs/1706.03741"]["verdict"] == "ok"
+    assert by_url["https://arxiv.org/abs/2101.00001v2"]["reason"] == (
+        "arXiv does not know this id (arXiv API)"
+    )
+    assert fake_arxiv.count == 1
+
+
+def test_a_failing_arxiv_api_from_the_config_never_fails_the_run(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWESOME_ARXIV_API", raising=False)
+    monkeypatch.setenv("AWESOME_ARXIV_RETRIES", "1")
+    monkeypatch.setenv("AWESOME_ARXIV_BACKOFF", "0.05")
+    Path("awesome.toml").write_text(f"arxiv_api = '{fake_arxiv.url}'\narxiv_interval = 0\n")
+    fake_arxiv.fail(503, times=2)
+    Path("list.md").write_text("[a](https://arxiv.org/abs/2101.00001)\n")
+    code, out, _ = links("list.md", *FAST, capsys=capsys)
+    assert code == 0
+    assert "list.md:1: unknown: https://arxiv.org/abs/2101.00001 (arXiv API: giving up" in out
+    assert fake_arxiv.count == 2
+
+
+def test_an_api_named_in_the_environment_may_be_private_and_nothing_else(
+    fake_arxiv: FakeArxiv,
+    server: FaultServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWESOME_ARXIV_API", fake_arxiv.url)
+    monkeypatch.setenv("AWESOME_ARXIV_INTERVAL", "0")
+    Path("list.md").write_text(
+        f"[a](https://arxiv.org/abs/1706.03741) [b]({server.url('/status/404')})\n"
+    )
+    assert FAST[0] == "--allow-private"
+    code, out, _ = links("list.md", *FAST[1:], "--format", "json", capsys=capsys)
+    by_url = {link["url"]: link for link in json.loads(out)["links"]}
+    assert code == 0
+    assert by_url["https://arxiv.org/abs/1706.03741"]["verdict"] == "ok"
+    assert by_url[server.url("/status/404")]["reason"].startswith("refused: 127.0.0.1")
+    assert server.total == 0
+
+
+def test_a_private_api_from_a_config_file_is_refused(
+    fake_arxiv: FakeArxiv, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a pull request may edit the config: it must not point the checker at internal services
+    monkeypatch.delenv("AWESOME_ARXIV_API", raising=False)
+    Path("awesome.toml").write_text(f"arxiv_api = '{fake_arxiv.url}'\n")
+    Path("list.md").write_text("[a](https://arxiv.org/abs/1706.03741)\n")
+    code, out, _ = links("list.md", *FAST[1:], capsys=capsys)
+    assert code == 0
+    assert "unknown: https://arxiv.org/abs/1706.03741 (arXiv API: refused: 127.0.0.1" in out
+    assert fake_arxiv.count == 0
 
 
 def test_importing_the_cli_does_not_import_requests() -> None:

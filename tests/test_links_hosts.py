@@ -1,4 +1,7 @@
-"""arXiv, DOI and GitHub links are checked through their APIs (local stand-ins here)."""
+"""DOI and GitHub links are checked through their APIs (local stand-ins here).
+
+arXiv links have their own tests (tests/test_links_arxiv_api.py) against the fake arXiv API.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ from tests.fault_server import FaultServer
 @pytest.fixture
 def api() -> Iterator[FaultServer]:
     running = FaultServer("127.0.0.3").start()
-    running.arxiv_ids = {"2304.13712", "1706.03762"}
     running.dois = {"10.1000/exists"}
     running.repos = {"octo/live": {"archived": False}, "octo/old": {"archived": True}}
     running.renamed = {"octo/before": "octo/after"}
@@ -33,8 +35,6 @@ def settings_for(api: FaultServer, **changes: object) -> CheckSettings:
         deadline=2.0,
         backoff=0.05,
         host_interval=0.0,
-        arxiv_api=api.url("/api/query"),
-        arxiv_interval=0.0,
         doi_api=api.url("/handles"),
         github_api=api.url(""),
     )
@@ -54,42 +54,6 @@ def check(
 
     results = check_urls(urls, settings, policy, Resolver(("localhost",), resolve))
     return {r.url: r for r in results}
-
-
-def test_arxiv_links_are_checked_in_one_batch(api: FaultServer) -> None:
-    urls = [
-        "https://arxiv.org/abs/2304.13712",
-        "https://arxiv.org/pdf/2304.13712v1.pdf",
-        "http://arxiv.org/abs/1706.03762v5",
-        "https://arxiv.org/abs/2101.00001",
-    ]
-    results = check(urls, settings_for(api))
-    assert results[urls[0]].verdict is Verdict.OK
-    assert results[urls[1]].verdict is Verdict.OK
-    assert results[urls[2]].verdict is Verdict.OK
-    assert results[urls[3]].verdict is Verdict.DEAD
-    assert "does not know" in results[urls[3]].reason
-    assert api.hits["/api/query"] == 1
-
-
-@pytest.mark.parametrize(("mode", "reason"), [("html", "not an Atom feed"), ("error", "500")])
-def test_an_arxiv_api_failure_is_unknown(api: FaultServer, mode: str, reason: str) -> None:
-    api.arxiv_mode = mode
-    url = "https://arxiv.org/abs/2304.13712"
-    result = check([url], settings_for(api, retries=1))[url]
-    assert result.verdict is Verdict.UNKNOWN
-    assert reason in result.reason
-
-
-def test_check_arxiv_ids_is_one_batched_query(api: FaultServer) -> None:
-    verdicts = hosts.check_arxiv_ids(["2304.13712", "2101.00001"], api.url("/api/query"))
-    assert verdicts == {"2304.13712": Verdict.OK, "2101.00001": Verdict.DEAD}
-    assert api.hits["/api/query"] == 1
-
-
-def test_check_arxiv_ids_without_an_answer_is_unknown() -> None:
-    verdicts = hosts.check_arxiv_ids(["2304.13712"], "http://127.0.0.1:1/api/query", timeout=1)
-    assert verdicts == {"2304.13712": Verdict.UNKNOWN}
 
 
 def test_dois_are_asked_of_the_handle_api(api: FaultServer) -> None:
@@ -154,7 +118,7 @@ def test_doi_links_are_recognised() -> None:
 
 
 def test_special_hosts_are_never_fetched_directly(api: FaultServer) -> None:
-    urls = ["https://arxiv.org/abs/2304.13712", "https://doi.org/10.1000/exists"]
+    urls = ["https://doi.org/10.1000/exists", "https://github.com/octo/live"]
     results = check(urls, settings_for(api))
     # a direct fetch would have resolved to 127.0.0.9 and been refused
     assert all(r.verdict is Verdict.OK for r in results.values())

@@ -45,10 +45,11 @@ def _pick(cli_value: Any, config_value: Any, default: Any) -> Any:
 
 
 def _options(config: Config, params: dict[str, Any]) -> Any:
+    from awesome.arxiv_client import settings_from
     from awesome.links.cache import DEFAULT_CACHE, DEFAULT_MAX_AGE, parse_max_age
     from awesome.links.jobs import CheckSettings
     from awesome.links.run import LinkOptions
-    from awesome.links.safety import DEFAULT_DNS_PROBES, AddressPolicy
+    from awesome.links.safety import DEFAULT_DNS_PROBES, AddressPolicy, endpoint
 
     links = config.links
     env = os.environ
@@ -58,11 +59,12 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
         host_concurrency=_pick(params["host_concurrency"], links.host_concurrency, 8),
         host_interval=float(_pick(params["host_interval"], links.host_interval, 50.0)) / 1000,
         timeout=timeout,
-        deadline=float(_pick(params["deadline"], None, max(30.0, 3 * timeout))),
+        # three timeouts: a request and two retries, or a trickling answer cut off in time
+        deadline=float(_pick(params["deadline"], None, 3 * timeout)),
         retries=params["retries"],
         accept=frozenset(links.accept),
-        arxiv_api=env.get("AWESOME_ARXIV_API") or config.arxiv_api,
-        arxiv_interval=config.arxiv_interval,
+        # AWESOME_ARXIV_API, AWESOME_ARXIV_INTERVAL ... or the config's arxiv_api, arxiv_interval
+        arxiv=settings_from(config, env),
         doi_api=env.get("AWESOME_DOI_API") or config.doi_api,
         github_api=env.get("AWESOME_GITHUB_API") or config.github_api,
         github_token=env.get("GITHUB_TOKEN") or None,
@@ -71,9 +73,13 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
     cache = None
     if not params["no_cache"]:
         cache = Path(_pick(params["cache"], links.cache, str(DEFAULT_CACHE)))
+    # An endpoint named in the environment is the operator's choice (a mirror, a test
+    # server): it may be private. One from a config file, which a pull request may edit, may not.
+    named = (env.get(f"AWESOME_{name}_API", "") for name in ("ARXIV", "DOI", "GITHUB"))
+    trusted = frozenset(found for url in named if url and (found := endpoint(url)))
     return LinkOptions(
         settings=settings,
-        policy=AddressPolicy(allow_private=params["allow_private"]),
+        policy=AddressPolicy(allow_private=params["allow_private"], trusted=trusted),
         dns_probes=probes or DEFAULT_DNS_PROBES,
         include=[*links.include, *params["include"]],
         exclude=[*links.exclude, *params["exclude"]],
@@ -98,7 +104,7 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
 @click.option(
     "--deadline",
     type=click.FloatRange(min=0, min_open=True),
-    help="Total seconds per link, retries included [max(30, 3 x timeout)].",
+    help="Total seconds per link, retries included [3 x timeout].",
 )
 @click.option(
     "--retries",

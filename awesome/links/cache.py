@@ -20,7 +20,7 @@ from awesome.links.verdict import LinkResult, Verdict
 DEFAULT_CACHE = Path(".awesome-cache") / "links.sqlite"
 DEFAULT_MAX_AGE = "1d"
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
+_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -36,11 +36,11 @@ CREATE TABLE IF NOT EXISTS links (
 
 
 def parse_max_age(text: str) -> float:
-    """``30m``, ``12h``, ``1d``, ``2w`` or plain seconds, as seconds."""
+    """``30m``, ``12h``, ``1d``, ``2w`` (any case) or plain seconds, as seconds."""
     match = _AGE.match(text)
     if match is None:
         raise LinkCheckError(f"invalid max age '{text}' (expected e.g. 30m, 12h, 1d)")
-    return float(match.group(1)) * _UNITS[match.group(2) or "s"]
+    return float(match.group(1)) * _UNITS[(match.group(2) or "s").lower()]
 
 
 class LinkCache:

@@ -15,10 +15,12 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from awesome.arxiv_client import batches
 from awesome.errors import LinkCheckError
 from awesome.links import hosts
+from awesome.links.arxiv_api import ArxivLink, ArxivLookup
 from awesome.links.fetch import Fetcher, Outcome, host_key
 from awesome.links.jobs import (
     ArxivBatchJob,
@@ -93,6 +95,9 @@ class Scheduler:
         self.workers_started = False
         self.results: list[LinkResult] = []
         self.fatal: BaseException | None = None
+        # Jobs whose host name failed while no name had resolved yet: the run is offline
+        # unless another name resolves before every other job is done.
+        self.parked: list[tuple[Job, Outcome]] = []
         self.open_jobs = 0
         self.total = 0
 
@@ -128,6 +133,7 @@ class Scheduler:
         with self.lock:
             now = time.monotonic()
             self._enforce_deadlines(now)
+            self._settle_parked(now)
             self._release_delayed(now)
             self._dispatch(now)
             if self.fatal is not None or not self.open_jobs:
@@ -235,22 +241,36 @@ class Scheduler:
         host = self.hosts[entry.host]
         host.active -= 1
         now = time.monotonic()
-        if outcome.error == "offline":
+        self._note_pause(host, outcome, now)
+        if not entry.job.finished:
+            if outcome.error == "offline":
+                self.parked.append((entry.job, outcome))
+            else:
+                self._advance(entry.job, outcome, now)
+        self._settle_parked(now)
+        self._dispatch(now)
+
+    def _advance(self, job: Job, outcome: Outcome, now: float) -> None:
+        answer = job.advance(outcome, now)
+        if isinstance(answer, Step):
+            self._enqueue(job, answer, now)
+        else:
+            self._finish(job, answer, outcome.elapsed)
+
+    def _settle_parked(self, now: float) -> None:
+        """Judge the parked jobs once a name resolves; end the run if none can any more."""
+        if not self.parked:
+            return
+        if self.fetcher.resolver.resolved_any:
+            parked, self.parked = self.parked, []
+            for job, outcome in parked:
+                self._advance(job, replace(outcome, error=outcome.if_online), now)
+        elif len(self.parked) >= self.open_jobs:
             self._fail(
                 LinkCheckError(
                     "the network is unreachable: no host name resolves, so no link is declared dead"
                 )
             )
-            return
-        self._note_pause(host, outcome, now)
-        if entry.job.finished:
-            return
-        answer = entry.job.advance(outcome, now)
-        if isinstance(answer, Step):
-            self._enqueue(entry.job, answer, now)
-        else:
-            self._finish(entry.job, answer, outcome.elapsed)
-        self._dispatch(now)
 
     def _fail(self, error: BaseException) -> None:
         if self.fatal is None:
@@ -313,7 +333,10 @@ class Scheduler:
             step_id, step = item
             set_current_step(step_id)
             try:
-                outcome = self.fetcher.fetch(step.request)
+                if step.run is not None:
+                    outcome = step.run(self.fetcher)
+                else:
+                    outcome = self.fetcher.fetch(step.request)
             except Exception as error:  # a bug here must end the run, not hang it
                 with self.lock:
                     self._fail(error)
@@ -329,9 +352,9 @@ class Scheduler:
 
 
 def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
-    """One job per URL, arXiv links batched, DOI and GitHub links through their APIs."""
+    """One job per URL, arXiv links in batches, DOI and GitHub links through their APIs."""
     jobs: list[Job] = []
-    arxiv: dict[str, list[str]] = {}
+    arxiv: dict[str, list[ArxivLink]] = {}
     for url in urls:
         if not state.settings.special_hosts:
             jobs.append(UrlJob(url, state))
@@ -340,17 +363,23 @@ def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
         doi = hosts.doi_of_url(url)
         repo = hosts.github_repo(url)
         if arxiv_id is not None:
-            arxiv.setdefault(str(arxiv_id), []).append(url)
+            arxiv.setdefault(arxiv_id.base, []).append(ArxivLink(url, arxiv_id.version))
         elif doi is not None:
             jobs.append(DoiJob(url, doi, state))
         elif repo is not None:
             jobs.append(GithubJob(url, *repo, state))
         else:
             jobs.append(UrlJob(url, state))
-    ids = list(arxiv)
-    for start in range(0, len(ids), hosts.ARXIV_BATCH):
-        batch = {arxiv_id: arxiv[arxiv_id] for arxiv_id in ids[start : start + hosts.ARXIV_BATCH]}
-        jobs.append(ArxivBatchJob(batch, state))
+    if arxiv:
+        settings = state.settings.arxiv
+        # An arXiv request waits no longer than any other (--timeout) unless told less.
+        lookup = ArxivLookup(
+            replace(settings, timeout=min(settings.timeout, state.settings.timeout))
+        )
+        for batch in batches(list(arxiv), settings.batch_size):
+            jobs.append(
+                ArxivBatchJob({arxiv_id: arxiv[arxiv_id] for arxiv_id in batch}, lookup, state)
+            )
     return jobs
 
 
@@ -369,8 +398,8 @@ def check_urls(
         settings.user_agent,
         settings.host_concurrency,
     )
-    # arXiv asks for one request at a time, a few seconds apart.
-    limits = {host_key(settings.arxiv_api): (1, settings.arxiv_interval)}
+    # arXiv asks for one request at a time; the client keeps the interval between them.
+    limits = {host_key(settings.arxiv.api): (1, 0.0)}
     scheduler = Scheduler(fetcher, settings, limits, progress)
     try:
         return scheduler.run(make_jobs(urls, RunState(settings)))

@@ -28,8 +28,10 @@ from awesome.links.transport import (
     guarded_adapter,
 )
 
-# A body at most this big is read so the connection can be reused; a bigger one is dropped.
+# A body at most this big, there within this time, is read so the connection can be
+# reused; a bigger or slower one is dropped with its connection.
 DRAIN_LIMIT = 64 * 1024
+DRAIN_SECONDS = 0.2
 
 
 @dataclass
@@ -56,6 +58,9 @@ class Outcome:
     error: str | None = None
     detail: str = ""
     elapsed: float = 0.0
+    # On an "offline" outcome (a name failed and no other resolved so far): the error kind
+    # it means if some other name resolves later in the run.
+    if_online: str | None = None
 
     @property
     def status_text(self) -> str:
@@ -99,6 +104,10 @@ def classify_connection_error(error: BaseException) -> tuple[str, str]:
     for inner in _chain(error):
         if isinstance(inner, ConnectionResetError | http.client.RemoteDisconnected):
             return "reset", "connection reset"
+    for inner in _chain(error):
+        # something answered, but not in HTTP: asking again gets the same
+        if isinstance(inner, http.client.HTTPException):
+            return "protocol", f"not a valid HTTP answer ({type(inner).__name__})"
     return "connection", f"connection failed: {type(error).__name__}"
 
 
@@ -134,7 +143,7 @@ class Fetcher:
         return outcome
 
     def _fetch(self, request: Request) -> Outcome:
-        refusal = self._precheck(request.url)
+        refusal = self.precheck(request.url)
         if refusal is not None:
             return refusal
         headers = dict(request.headers)
@@ -157,8 +166,12 @@ class Fetcher:
             return Outcome(error=kind, detail=detail)
         except (requests.exceptions.RequestException, UnicodeError, ValueError) as error:
             return Outcome(error="invalid", detail=f"invalid URL: {_first_line(error)}")
-        with response, self._abortable(response):
-            body = self._body(response, request.read_body)
+        with response:
+            if not request.read_body:
+                drain(response)
+                return Outcome(status=response.status_code, headers=response.headers)
+            with self._abortable(response):
+                body = self._body(response, request.read_body)
         return Outcome(status=response.status_code, headers=response.headers, body=body)
 
     @contextlib.contextmanager
@@ -174,7 +187,7 @@ class Fetcher:
             if step is not None:
                 self.inflight.unregister(step)
 
-    def _precheck(self, url: str) -> Outcome | None:
+    def precheck(self, url: str) -> Outcome | None:
         """Refuse other schemes and non-public addresses before any connection is made."""
         try:
             parts = urlsplit(url)
@@ -186,9 +199,10 @@ class Fetcher:
             return Outcome(error="scheme", detail=f"not an http(s) URL: {parts.scheme}")
         if not host:
             return Outcome(error="invalid", detail="invalid URL: no host")
+        trusted = self.policy.trusts(host, port)
         try:
             for address in self._addresses(host, port):
-                reason = self.policy.refusal(address)
+                reason = None if trusted else self.policy.refusal(address)
                 if reason is not None:
                     return Outcome(error="forbidden", detail=reason)
         except ResolutionFailed as failure:
@@ -204,21 +218,19 @@ class Fetcher:
         return self.resolver.addresses(host, port)
 
     def _resolution_outcome(self, failure: ResolutionFailed) -> Outcome:
-        if not failure.missing:
-            return Outcome(error="dns-failed", detail=f"name resolution failed: {failure.detail}")
+        """A missing name is dead and a failed lookup worth a retry, but only if the resolver
+        works for other names: on an offline machine every name fails."""
+        if failure.missing:
+            kind, detail = "dns-missing", "host name does not exist (DNS)"
+        else:
+            kind, detail = "dns-failed", f"name resolution failed: {failure.detail}"
         if self.resolver.works():
-            return Outcome(error="dns-missing", detail="host name does not exist (DNS)")
-        return Outcome(error="offline", detail="no host name resolves: the network is unreachable")
+            return Outcome(error=kind, detail=detail)
+        return Outcome(error="offline", detail=detail, if_online=kind)
 
     @staticmethod
     def _body(response: requests.Response, wanted: int) -> bytes:
-        """Read what a job needs; else drain a small body (keep-alive) and drop a large one."""
-        if not wanted:
-            length = response.headers.get("Content-Length", "")
-            if length.isdigit() and int(length) <= DRAIN_LIMIT:
-                with contextlib.suppress(OSError, urllib3.exceptions.HTTPError):
-                    response.raw.drain_conn()
-            return b""  # closing an undrained response drops the connection, body unread
+        """Read the ``wanted`` bytes of the body a job needs (an API answer)."""
         chunks: list[bytes] = []
         size = 0
         try:
@@ -230,6 +242,32 @@ class Fetcher:
         except requests.exceptions.RequestException:
             pass  # a body cut short still leaves the status, which is what counts
         return b"".join(chunks)[:wanted]
+
+
+def drain(response: requests.Response) -> None:
+    """Read the rest of a small body so its keep-alive connection serves the next request.
+
+    Only the status counts, so this never waits long: a body over :data:`DRAIN_LIMIT`, or
+    one that has not arrived within :data:`DRAIN_SECONDS` (a server that sends its headers
+    and stalls), is dropped with its connection when the response closes.
+    """
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > DRAIN_LIMIT:
+        return
+    sock = getattr(getattr(response.raw, "connection", None), "sock", None)
+    if sock is None:
+        return
+    # The next request on this connection sets its own timeout again.
+    sock.settimeout(DRAIN_SECONDS)
+    until = time.monotonic() + DRAIN_SECONDS
+    size = 0
+    with contextlib.suppress(OSError, urllib3.exceptions.HTTPError, http.client.HTTPException):
+        # read1: one read at a time, so a body that trickles cannot outlast the budget
+        while size <= DRAIN_LIMIT and time.monotonic() < until:
+            chunk = response.raw.read1(16384, decode_content=False)
+            if not chunk:
+                return  # all read: urllib3 has put the connection back in its pool
+            size += len(chunk)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3,23 +3,20 @@
 arXiv pages throttle scrapers and DOI resolvers bounce through publishers with bot walls,
 while their APIs answer exactly the question "does this exist". Each function here reads
 one API answer; the requests are made by the scheduler (per-host limits apply to the API
-hosts too), except :func:`check_arxiv_ids`, a self-contained batch lookup kept isolated so
-the shared arXiv client can replace it.
+hosts too). arXiv links are looked up in batches by the shared arXiv client
+(:mod:`awesome.links.arxiv_api`); here they are only recognised.
 """
 
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlencode, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-from awesome.arxiv_id import ArxivId, parse_bare, parse_url
+from awesome.arxiv_id import ArxivId, parse_url
 from awesome.links.verdict import Verdict
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-ARXIV_BATCH = 100
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _GITHUB_HOSTS = {"github.com", "www.github.com"}
 # First path segments on github.com that are site pages, not users or organisations.
@@ -69,68 +66,6 @@ def github_repo(url: str) -> tuple[str, str] | None:
     owner, repo = segments
     repo = repo.removesuffix(".git")
     return (owner, repo) if owner and repo else None
-
-
-# --- arXiv ----------------------------------------------------------------------------
-
-
-def arxiv_query_url(api_url: str, ids: list[str]) -> str:
-    """One ``id_list`` query for a batch of ids (versions kept as written)."""
-    query = urlencode({"id_list": ",".join(ids), "max_results": str(len(ids))})
-    return f"{api_url}{'&' if '?' in api_url else '?'}{query}"
-
-
-def _returned_ids(body: bytes) -> set[str] | None:
-    """Ids of the entries in an Atom feed (with and without version), or None if not Atom."""
-    try:
-        root = ET.fromstring(body)
-    except ET.ParseError:
-        return None
-    if root.tag != f"{ATOM}feed":
-        return None
-    found: set[str] = set()
-    for entry in root.iter(f"{ATOM}entry"):
-        text = (entry.findtext(f"{ATOM}id") or "").strip()
-        if "/api/errors" in text:
-            return None  # arXiv reports a malformed query as an "Error" entry
-        parsed = parse_bare(text.rsplit("/abs/", 1)[-1]) if "/abs/" in text else None
-        if parsed is not None:
-            found.add(parsed.base)
-            found.add(str(parsed))
-    return found
-
-
-def arxiv_verdicts(ids: list[str], status: int | None, body: bytes) -> dict[str, ApiVerdict]:
-    """Verdicts for the ids of one batch from the API's answer."""
-    if status != 200:
-        reason = f"arXiv API answered HTTP {status}" if status else "arXiv API unreachable"
-        return {i: ApiVerdict(Verdict.UNKNOWN, reason) for i in ids}
-    returned = _returned_ids(body)
-    if returned is None:
-        return {i: ApiVerdict(Verdict.UNKNOWN, "arXiv API answer is not an Atom feed") for i in ids}
-    return {
-        i: ApiVerdict(Verdict.OK, "known to the arXiv API")
-        if i in returned
-        else ApiVerdict(Verdict.DEAD, "arXiv does not know this id")
-        for i in ids
-    }
-
-
-def check_arxiv_ids(ids: list[str], api_url: str, timeout: float = 30.0) -> dict[str, Verdict]:
-    """Look ids up in one batched ``id_list`` GET; an id not among the entries is dead.
-
-    The interface the shared arXiv client can take over: ids in, a verdict per id out.
-    """
-    import requests
-
-    if not ids:
-        return {}
-    try:
-        response = requests.get(arxiv_query_url(api_url, ids), timeout=timeout)
-    except requests.exceptions.RequestException:
-        return dict.fromkeys(ids, Verdict.UNKNOWN)
-    answers = arxiv_verdicts(ids, response.status_code, response.content)
-    return {i: answer.verdict for i, answer in answers.items()}
 
 
 # --- DOI ------------------------------------------------------------------------------

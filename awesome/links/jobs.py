@@ -2,24 +2,39 @@
 
 A job is a small state machine. The scheduler runs its steps (one HTTP request each) and
 hands back each :class:`Outcome`; the job answers with its next step (a redirect hop, a
-retry after a delay) or with its final results. Jobs never sleep and never touch sockets.
+retry after a delay) or with its final results. Jobs never sleep and never touch sockets,
+except the arXiv batch, whose one step is a lookup by the shared arXiv client.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
+import math
 import random
+import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from awesome.arxiv_client import ClientSettings, FetchResult
 from awesome.links import hosts
-from awesome.links.fetch import Outcome, Request
+from awesome.links.arxiv_api import ArxivLink, ArxivLookup, link_verdict
+from awesome.links.fetch import Fetcher, Outcome, Request
 from awesome.links.verdict import LinkResult, Verdict
 
 REDIRECTS = {301, 302, 303, 307, 308}
-RETRY_STATUSES = {408, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524}
 RETRY_ERRORS = {"timeout", "reset", "connection", "dns-failed"}
+
+
+def is_retryable(status: int | None) -> bool:
+    """408, 429 and 5xx may pass; 501 (not implemented) will not."""
+    if status is None:
+        return False
+    return status in (408, 429) or (500 <= status <= 599 and status != 501)
+
+
 MAX_REDIRECTS = 10
 
 
@@ -39,8 +54,7 @@ class CheckSettings:
     max_host_pauses: int = 3
     accept: frozenset[int] = frozenset()
     user_agent: str = "awesome-links/0.1 (+https://github.com/awesome-papers/awesome)"
-    arxiv_api: str = "https://export.arxiv.org/api/query"
-    arxiv_interval: float = 3.0
+    arxiv: ClientSettings = field(default_factory=ClientSettings)
     doi_api: str = "https://doi.org/api/handles"
     github_api: str = "https://api.github.com"
     github_token: str | None = None
@@ -53,6 +67,9 @@ class Step:
 
     request: Request
     delay: float = 0.0
+    # Instead of fetching ``request``, a worker calls ``run`` (an API client's lookup);
+    # ``request`` still names the host whose limits apply.
+    run: Callable[[Fetcher], Outcome] | None = None
 
 
 @dataclass
@@ -64,17 +81,22 @@ class RunState:
     github_exhausted: bool = False
 
 
+_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
+
+
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
     """``Retry-After`` as seconds from now: delta-seconds or an HTTP date; None if absent."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if _SECONDS.match(value):  # the standard says whole seconds; some servers send "1.5"
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # "-0000": UTC with no claim about local time
+        when = when.replace(tzinfo=dt.UTC)
     current = time.time() if now is None else now
     return max(0.0, when.timestamp() - current)
 
@@ -86,6 +108,20 @@ def _is_cloudflare(outcome: Outcome) -> bool:
         or "cf-mitigated" in headers
         or headers.get("server", "").lower().startswith("cloudflare")
     )
+
+
+def _is_bot_wall(outcome: Outcome) -> bool:
+    """A Cloudflare challenge: a 403, or the 503 of "under attack" mode. Retrying a
+    challenge only meets it again, and it says nothing about the page behind it."""
+    return outcome.status in (403, 503) and _is_cloudflare(outcome)
+
+
+def _header_text(value: str) -> str:
+    """A header as its sender meant it: UTF-8 sent raw arrives decoded as Latin-1."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 class Job:
@@ -172,7 +208,9 @@ class UrlJob(Job):
             return self._follow(outcome)
         if status in (404, 410):
             return self._result(Verdict.DEAD, outcome.status_text, status)
-        if status in RETRY_STATUSES:
+        if _is_bot_wall(outcome):
+            return self._result(Verdict.UNKNOWN, self._unclear_reason(outcome), status)
+        if is_retryable(status):
             retry = self.retry_step(self.request(self.current), outcome, now)
             if isinstance(retry, Step):
                 return retry
@@ -180,7 +218,7 @@ class UrlJob(Job):
         return self._result(Verdict.UNKNOWN, self._unclear_reason(outcome), status)
 
     def _unclear_reason(self, outcome: Outcome) -> str:
-        if outcome.status == 403 and _is_cloudflare(outcome):
+        if _is_bot_wall(outcome):
             return f"{outcome.status_text}: a Cloudflare bot wall, not checkable by a robot"
         if outcome.status == 999:
             return "999: a bot wall (LinkedIn-style), not checkable by a robot"
@@ -193,9 +231,12 @@ class UrlJob(Job):
         location = outcome.headers.get("location")
         if not location:
             return self._result(Verdict.UNKNOWN, f"{outcome.status_text} without Location", status)
-        target = urljoin(self.current, location.strip())
+        target = urljoin(self.current, _header_text(location).strip())
         self.redirects.append((status, target))
-        if target in self.visited:
+        # A redirect back to a page already seen is a loop, unless it sets a cookie: some
+        # sites send a visitor to the same page again once it carries their cookie (the
+        # session sends it back). Such chains end at the redirect limit, unknown, not dead.
+        if target in self.visited and "set-cookie" not in outcome.headers:
             return self._result(Verdict.DEAD, f"redirect loop back to {target}", status, False)
         if len(self.redirects) > MAX_REDIRECTS:
             reason = f"more than {MAX_REDIRECTS} redirects"
@@ -224,32 +265,47 @@ class UrlJob(Job):
 
 
 class ArxivBatchJob(Job):
-    """Up to 100 arXiv ids in one ``id_list`` query; each URL gets its id's verdict."""
+    """One batch of arXiv ids, looked up by the shared arXiv client on a worker thread.
 
-    def __init__(self, urls_by_id: dict[str, list[str]], state: RunState) -> None:
+    Its single step runs the client instead of a plain request; the scheduler still
+    applies the API host's limit (one batch at a time) and the batch's deadline.
+    """
+
+    def __init__(
+        self, links: dict[str, list[ArxivLink]], lookup: ArxivLookup, state: RunState
+    ) -> None:
         super().__init__(state)
-        self.urls_by_id = urls_by_id
-        self.urls = [url for urls in urls_by_id.values() for url in urls]
-        query = hosts.arxiv_query_url(self.settings.arxiv_api, list(urls_by_id))
-        self.query = self.request(query, read_body=8 * 1024 * 1024)
+        self.links = links
+        self.lookup = lookup
+        self.urls = [link.url for found in links.values() for link in found]
+        self.found: FetchResult | None = None
 
     def first_step(self) -> Step:
-        return Step(self.query)
+        return Step(self.request(self.lookup.api), run=self._run)
+
+    def _run(self, fetcher: Fetcher) -> Outcome:
+        # The API host passes the address policy like any link, and a name that does not
+        # resolve on an offline machine ends the run like any other.
+        refusal = fetcher.precheck(self.lookup.api)
+        if refusal is not None:
+            return refusal
+        deadline = self.deadline_at if self.deadline_at is not None else math.inf
+        answer = self.lookup.fetch(list(self.links), deadline)
+        if isinstance(answer, str):
+            return Outcome(error="arxiv", detail=answer)
+        self.found = answer
+        return Outcome(status=200)
 
     def advance(self, outcome: Outcome, now: float) -> Step | list[LinkResult]:
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
-            retry = self.retry_step(self.query, outcome, now)
-            if isinstance(retry, Step):
-                return retry
-            return self.give_up(f"arXiv API: {retry}")
-        if outcome.error is not None:
+        if self.found is None:
             return self.give_up(f"arXiv API: {outcome.detail}")
-        answers = hosts.arxiv_verdicts(list(self.urls_by_id), outcome.status, outcome.body)
-        return [
-            LinkResult(url, answer.verdict, answer.reason, outcome.status)
-            for arxiv_id, answer in answers.items()
-            for url in self.urls_by_id[arxiv_id]
-        ]
+        results = []
+        for arxiv_id, links in self.links.items():
+            paper = self.found.papers.get(arxiv_id)
+            for link in links:
+                verdict, reason = link_verdict(link, paper)
+                results.append(LinkResult(link.url, verdict, reason))
+        return results
 
 
 class DoiJob(Job):
@@ -264,7 +320,7 @@ class DoiJob(Job):
         return Step(self.query)
 
     def advance(self, outcome: Outcome, now: float) -> Step | list[LinkResult]:
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
+        if outcome.error in RETRY_ERRORS or is_retryable(outcome.status):
             retry = self.retry_step(self.query, outcome, now)
             if isinstance(retry, Step):
                 return retry
@@ -323,7 +379,7 @@ class GithubJob(Job):
             target = urljoin(self.query.url, location)
             if hosts.host_key_matches(target, self.settings.github_api):
                 return Step(self._api(target))
-        if outcome.error in RETRY_ERRORS or outcome.status in RETRY_STATUSES:
+        if outcome.error in RETRY_ERRORS or is_retryable(outcome.status):
             retry = self.retry_step(self.query, outcome, now)
             if isinstance(retry, Step):
                 return retry

@@ -15,6 +15,7 @@ import socket
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 DEFAULT_DNS_PROBES = ("example.com", "iana.org", "wikipedia.org")
 
@@ -53,12 +54,28 @@ def address_kind(address: Address) -> str | None:
     return None if address.is_global else "non-public"
 
 
+def endpoint(url: str) -> tuple[str, int] | None:
+    """``(host, port)`` of an http(s) URL, the port filled in; None if it has none."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    return ((parts.hostname or "").lower(), port) if parts.hostname else None
+
+
 @dataclass(frozen=True)
 class AddressPolicy:
-    """Which addresses may be contacted. ``exempt`` lists addresses treated as public."""
+    """Which addresses may be contacted. ``exempt`` lists addresses treated as public;
+    ``trusted`` lists ``(host, port)`` endpoints contacted wherever they are: API endpoints
+    the operator named in the environment (a local mirror, a test server)."""
 
     allow_private: bool = False
     exempt: frozenset[str] = field(default_factory=frozenset)
+    trusted: frozenset[tuple[str, int]] = field(default_factory=frozenset)
+
+    def trusts(self, host: str, port: int) -> bool:
+        return (host.lower(), port) in self.trusted
 
     def refusal(self, ip: str) -> str | None:
         """A reason to refuse ``ip``, or None when it may be contacted."""
@@ -102,6 +119,7 @@ class Resolver:
         self._memo: dict[tuple[str, int], list[str] | ResolutionFailed] = {}
         self._probe_lock = threading.Lock()
         self._resolver_works: bool | None = None
+        self.resolved_any = False  # some name resolved in this run: the resolver works
 
     def addresses(self, host: str, port: int) -> list[str]:
         """The addresses of ``host``; raises :class:`ResolutionFailed`."""
@@ -116,15 +134,20 @@ class Resolver:
 
     def _lookup(self, host: str, port: int) -> list[str] | ResolutionFailed:
         try:
-            return self._resolve(host, port)
+            found = self._resolve(host, port)
         except socket.gaierror as error:
             missing = error.errno in _MISSING_ERRNOS
             return ResolutionFailed(host, missing, error.strerror or str(error))
         except (OSError, UnicodeError) as error:
             return ResolutionFailed(host, False, str(error))
+        self.resolved_any = True
+        return found
 
     def works(self) -> bool:
-        """Whether any probe name resolves; asked lazily, once, after a name fails."""
+        """Whether the resolver answers for other names: one of this run's hosts resolved,
+        or a probe name does (asked lazily, once, after a name fails)."""
+        if self.resolved_any:
+            return True
         with self._probe_lock:
             # DNS lookups under this lock are deliberate: every caller needs the one answer.
             if self._resolver_works is None:

@@ -72,6 +72,8 @@ class InflightSockets:
 def _check_peer(conn: HTTPConnection, sock: socket.socket, policy: AddressPolicy) -> None:
     if conn.proxy is not None:
         return  # the peer is the configured proxy, which may well be on a private network
+    if policy.trusts(conn.host, conn.port or conn.default_port):
+        return
     peer = sock.getpeername()[0]
     refusal = policy.refusal(str(peer))
     if refusal is not None:
