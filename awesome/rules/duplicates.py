@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.rules.urls import any_arxiv_id
+from awesome.rules.urls import any_arxiv_id, own_arxiv_id
 from awesome.urlkeys import paper_url_key
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -59,22 +59,10 @@ def title_keys(title: str) -> list[str]:
     return keys
 
 
-def _primary_arxiv_id(entry: Entry) -> str | None:
-    """The arXiv id of the entry's own link, if it is an arXiv or mirror page."""
-    url = entry.url
-    if not url:
-        return None
-    # the parser's id came from the first arXiv link, the entry's own link first: when
-    # that link holds the id it is that paper's page, and needs no second parse
-    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
-        return entry.arxiv_id
-    return any_arxiv_id(url)
-
-
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    primary = _primary_arxiv_id(entry)
-    ids = [primary] if primary else []
+    own = own_arxiv_id(entry)
+    ids = [own] if own else []
     for link in entry.links:
         found = any_arxiv_id(link.url)
         if found and found not in ids:
@@ -84,10 +72,9 @@ def _arxiv_ids(entry: Entry) -> list[str]:
 
 def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
-    ids = _arxiv_ids(entry)
-    for paper_id in ids:
+    for paper_id in _arxiv_ids(entry):
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and not (ids and ids[0] == _primary_arxiv_id(entry)):
+    if entry.url and own_arxiv_id(entry) is None:  # an arXiv own link is keyed by its id
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed:
         return

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
 from awesome.inline import find_links
-from awesome.model import Document
+from awesome.model import Document, Entry
 from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.urlkeys import strip_tracking
@@ -225,6 +225,19 @@ def any_arxiv_id(url: str) -> str | None:
             return found.base
     mirrored = mirror_arxiv_id(url)
     return mirrored.base if mirrored else None
+
+
+def own_arxiv_id(entry: Entry) -> str | None:
+    """The version-less arXiv id of the paper an entry's own link shows: an arXiv URL in
+    any form, or a mirror page (ar5iv, alphaXiv, Hugging Face papers); else None."""
+    url = entry.url
+    if not url:
+        return None
+    # the parser's id came from the first arXiv link, the entry's own link first: when that
+    # link holds the id it is that paper's page, and needs no second parse (most entries)
+    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
+        return entry.arxiv_id
+    return any_arxiv_id(url)
 
 
 def _check_each(
