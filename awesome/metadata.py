@@ -84,10 +84,9 @@ class Paper:
 
 @dataclass
 class MetadataLock:
-    """All papers of one list; ``path`` is where it was read from (None when empty)."""
+    """All papers of one list, by version-less arXiv id (where it lives: :func:`lock_path_for`)."""
 
     papers: dict[str, Paper] = field(default_factory=dict)
-    path: Path | None = None
 
     def get(self, arxiv_id: str | None) -> Paper | None:
         return self.papers.get(arxiv_id) if arxiv_id else None
@@ -148,9 +147,9 @@ def lock_from_json(data: Any, source: str, text: str | None = None) -> MetadataL
 
 
 def load_lock(path: Path) -> MetadataLock:
-    """Read a lock; a missing file is an empty lock at that path."""
+    """Read a lock; a missing file is an empty lock."""
     if not path.exists():
-        return MetadataLock(path=path)
+        return MetadataLock()
     try:
         text = path.read_text("utf-8")
         data = json.loads(text)
@@ -160,9 +159,7 @@ def load_lock(path: Path) -> MetadataLock:
         raise MetadataError(f"not valid UTF-8 (byte {error.start + 1})", str(path)) from None
     except json.JSONDecodeError as error:
         raise MetadataError(f"not valid JSON: {error.msg}", str(path), error.lineno) from None
-    lock = lock_from_json(data, str(path), text)
-    lock.path = path
-    return lock
+    return lock_from_json(data, str(path), text)
 
 
 def lock_text(lock: MetadataLock, path: Path) -> str:
