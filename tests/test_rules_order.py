@@ -1,4 +1,4 @@
-"""entry-order against awesome.sorting's keys."""
+"""entry-order against awesome.sorting's canonical key."""
 
 from __future__ import annotations
 
@@ -75,26 +75,3 @@ def test_kept_in_place() -> None:
     # linear-logarithmic: a long reversed section is one pass, not a quadratic scan
     reversed_ranks = list(range(50_000, 0, -1))
     assert kept_in_place(reversed_ranks).count(True) == 1
-
-
-def test_sort_title_checks_the_order_format_writes() -> None:
-    by_title = (
-        "- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"
-        "- [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165) - NeurIPS 2020.\n"
-        "- [LLaMA](https://arxiv.org/abs/2302.13971) - arXiv 2023.\n"
-    )
-    assert lint(ENTRY_ORDER, by_title, config=Config(sort="title")) == []
-    findings = lint(ENTRY_ORDER, IN_ORDER, config=Config(sort="title"))
-    assert lines_of(findings) == [6] and "should come before line 5" in findings[0].message
-
-
-def test_a_list_that_format_wrote_has_no_order_finding() -> None:
-    from awesome.formatting import format_text
-
-    for mode in ("canonical", "title"):
-        config = Config(sort=mode)
-        formatted = format_text(HEAD + OUT_OF_ORDER, config).formatted
-        assert (
-            list(check_order(parse_document(formatted), context_for(formatted, config=config)))
-            == []
-        )

@@ -1,4 +1,4 @@
-"""entry-order: entries in each section stand in the order ``awesome format`` writes (awesome.sorting)."""
+"""entry-order: entries in each section stand in the canonical order of awesome.sorting."""
 
 from __future__ import annotations
 
@@ -9,12 +9,18 @@ from typing import Any
 from awesome.metadata import MetadataLock
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.sorting import canonical_key, title_key
 
 SortKey = Callable[[Entry, MetadataLock], Any]
 
-# The order ``awesome format`` writes for each ``sort`` mode (see sort_entries); "none" checks nothing.
-_KEYS: dict[str, SortKey] = {"canonical": canonical_key, "title": title_key}
+
+def _sort_key() -> SortKey | None:
+    """The canonical sort key, imported late (and None while awesome.sorting lacks it)."""
+    try:
+        from awesome import sorting
+    except ImportError:
+        return None
+    key: SortKey | None = getattr(sorting, "canonical_key", None)
+    return key
 
 
 def kept_in_place(ranks: list[int]) -> list[bool]:
@@ -66,9 +72,9 @@ def check_order(
     document: Document, context: LintContext, key: SortKey | None = None
 ) -> Iterable[Finding]:
     """Report, per section, the first entry that stands outside the longest sorted run."""
-    if context.config.sort == "none":
+    key = key or _sort_key()
+    if key is None or context.config.sort == "none":
         return
-    key = key or _KEYS[context.config.sort]
     for section in document.walk():
         entries = section.entries
         keys = [key(entry, context.lock) for entry in entries]
@@ -93,8 +99,7 @@ Inside each section, entries follow the canonical order of ``awesome format``
 section names the first entry out of place (outside the longest run of
 entries already in order, so an entry moved up is blamed, not its new
 neighbours) and where it belongs; ``--fix`` re-sorts the section
-through the formatter. ``sort = "title"`` checks title order instead, and
-``sort = "none"`` turns the rule off.
+through the formatter. ``sort = "none"`` turns the rule off.
 
 Wrong (canonical order: by year, then arXiv date, then title):
 
