@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -116,24 +115,3 @@ def test_export_bibtex_of_the_shipped_list(capsys: pytest.CaptureFixture[str]) -
     assert len(set(keys)) == len(keys)
     assert "eprint = {2106.09685}" in out
     assert "hu2021lora" in keys
-
-
-def test_export_names_the_papers_the_lock_lacks(tmp_path: Path) -> None:
-    from click.testing import CliRunner
-
-    from awesome.cli import cli
-
-    listing = tmp_path / "README.md"
-    listing.write_text(
-        "# T\n\n## S\n\n- [QLoRA](https://arxiv.org/abs/2305.14314) - 2023.\n"
-        "- [Unknown](https://arxiv.org/abs/2401.00001) - 2024.\n",
-        "utf-8",
-    )
-    (tmp_path / "metadata.json").write_text(MetadataLock({QLORA.id: QLORA}).dumps(), "utf-8")
-    result = CliRunner().invoke(cli, ["export", "--format", "bibtex", str(listing)])
-    assert result.exit_code == 0
-    assert result.stdout.count("@misc{") == 1
-    assert result.stderr == (
-        f"warning: {listing}:6: no metadata for 2401.00001 in the lock, so no BibTeX entry"
-        f" (run: awesome enrich {listing})\n"
-    )

@@ -9,21 +9,6 @@ import click
 
 from awesome.commands.common import exits_on_error, load_document
 from awesome.export import document_to_json, validate_document_json
-from awesome.metadata import MetadataLock
-from awesome.model import Document
-
-
-def _warn_unknown_papers(doc: Document, lock: MetadataLock, file: Path) -> None:
-    """BibTeX comes from the lock: say which linked papers it leaves out, and why."""
-    from awesome.enrich import arxiv_ids_of
-
-    for pid, line in arxiv_ids_of(doc).items():
-        if pid not in lock:
-            click.echo(
-                f"warning: {file}:{line}: no metadata for {pid} in the lock, so no BibTeX entry"
-                f" (run: awesome enrich {file})",
-                err=True,
-            )
 
 
 @click.command("export")
@@ -37,9 +22,6 @@ def _warn_unknown_papers(doc: Document, lock: MetadataLock, file: Path) -> None:
 def command(file: Path, fmt: str) -> int:
     """Print the list as JSON that validates against schema/document.schema.json.
 
-    With --format bibtex: a BibTeX entry for every arXiv paper the list links and
-    the metadata lock knows; papers the lock lacks are named on stderr.
-
     Example: awesome export --format json list/README.md > list.json
     """
     doc = load_document(file)
@@ -49,7 +31,6 @@ def command(file: Path, fmt: str) -> int:
 
         _, lock = settings_for(file)
         click.echo(bibtex_for_document(doc, lock), nl=False)
-        _warn_unknown_papers(doc, lock, file)
         return 0
     data = document_to_json(doc)
     validate_document_json(data, str(file))
