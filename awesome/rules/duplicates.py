@@ -61,8 +61,8 @@ def title_keys(title: str) -> list[str]:
 
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    own = own_arxiv_id(entry)
-    ids = [own] if own else []
+    primary = own_arxiv_id(entry)
+    ids = [primary] if primary else []
     for link in entry.links:
         found = any_arxiv_id(link.url)
         if found and found not in ids:
@@ -72,9 +72,10 @@ def _arxiv_ids(entry: Entry) -> list[str]:
 
 def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
-    for paper_id in _arxiv_ids(entry):
+    ids = _arxiv_ids(entry)
+    for paper_id in ids:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and own_arxiv_id(entry) is None:  # an arXiv own link is keyed by its id
+    if entry.url and not (ids and ids[0] == own_arxiv_id(entry)):
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed:
         return
