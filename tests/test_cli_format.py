@@ -39,7 +39,7 @@ def test_diff_prints_unified_diff(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, MESSY)
     result = runner.invoke(cli, ["format", "--check", "--diff", str(path)])
     assert result.exit_code == 1
-    assert "-- **A**, 2020, [Paper](https://a.example)" in result.output.replace("\n-- ", "\n-- ")
+    assert "\n-- **A**, 2020, [Paper](https://a.example)\n" in result.output
     assert "+- [A](https://a.example) - 2020." in result.output
 
 
