@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
-from awesome.model import Document, Entry
-from awesome.rules._fastschema import Check, compile_schema
+from awesome.export import entry_to_json
+from awesome.model import Document
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.schemas import quick_valid, validator
 
 UNPARSED_DOC = """\
 A list item that fits none of the entry shapes the parser knows. It is kept
@@ -62,28 +62,12 @@ Right:
 """
 
 
-@functools.cache
-def _entry_schema() -> tuple[Callable[[Entry], dict[str, Any]], Any, Check | None] | None:
-    """The exporter, the entry schema's validator and its fast predicate (None until both exist)."""
-    try:
-        from awesome.export import entry_to_json
-        from awesome.schemas import load_schema, validator
-
-        return entry_to_json, validator("entry"), compile_schema(load_schema("entry"))
-    except (ImportError, FileNotFoundError):
-        return None
-
-
 def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
-    found = _entry_schema()
-    if found is None:
-        return
-    to_json, validator, fast = found
     for _, entry in document.entries():
-        record = to_json(entry)  # children are validated inside their parent
-        if fast is not None and fast(record):
+        record = entry_to_json(entry)  # children are validated inside their parent
+        if quick_valid("entry", record):
             continue  # valid; only invalid records pay for jsonschema's messages
-        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        errors = sorted(validator("entry").iter_errors(record), key=lambda e: list(e.path))
         if errors:
             yield SCHEMA.finding(_schema_message(errors), entry.line)
 
