@@ -23,6 +23,10 @@ from tests.lint_helpers import TITLE, lines_of, run_rule
         ("- [vLLM](https://x.example) - `serving`", "full stop"),
         ('- [vLLM](https://x.example) - Says "done.".', "full stop"),
         ("-[vLLM](https://x.example) - Fast serving.", "space after the list marker"),
+        ("- [vLLM](https://x.example) - Fast serving ![Free][free]", "full stop"),
+        ("- [vLLM](https://x.example) - Fast serving `MIT` `Go`", "full stop"),
+        ("- [vLLM](https://x.example) - Fast serving ([Source](https://s.example))", "full stop"),
+        ("- [vLLM](https://x.example) - `MIT` `Go`", "full stop"),
     ],
 )
 def test_list_item_wrong(item: str, words: str) -> None:
@@ -45,6 +49,10 @@ def test_list_item_wrong(item: str, words: str) -> None:
         "- [![ci](https://b.example/b.svg)](#x) [vLLM](https://x.example) - Badge first.",
         "- [vLLM](https://x.example) - 软件开发人员的电报聊天.",
         "- Plain text items are not links and are left alone",
+        "- [vLLM](https://x.example) - Fast serving. [![OSS][oss]](https://o.example) ![Free][free]",
+        "- [vLLM](https://x.example) - Fast serving. [![OSS](https://b.example/o.svg)][o]",
+        "- [vLLM](https://x.example) - Fast serving. ([Source Code](https://s.example)) `MIT` `Go`",
+        "- [vLLM](https://x.example) - Fast. ([Demo](https://d.example), [Src](https://s.example))",
     ],
 )
 def test_list_item_right(item: str) -> None:

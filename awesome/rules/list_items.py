@@ -25,7 +25,19 @@ _FORMATTING = re.compile(
     r"^(?:\s*(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_|`[^`]+`|!\[[^\]]*\]\([^)]*\)))*\s*$"
 )
 _END_MARKS = ".!?…"
-_TRAILING_DECOR = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>))+\s*$")
+# Images, badge links (``[![OSS][oss]](url)``, inline or by reference) and tags
+# after the description: decoration, not prose to punctuate.
+_IMAGE_ANY = r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
+_TRAILING_DECOR = re.compile(
+    r"(?:\s*(?:"
+    + _IMAGE_ANY
+    + r"|\[\s*"
+    + _IMAGE_ANY
+    + r"\s*\](?:\([^)]*\)|\[[^\]]*\])|<[^>]+>))+\s*$"
+)
+# Metadata after a finished sentence: code-span tags (`MIT` `Go`) and a parenthesis
+# holding only links (``([Demo](u), [Source Code](u))``).
+_TRAILING_TAGS = re.compile(r"(?:\s*(?:`[^`]+`|\((?:\s*\[[^\[\]]+\]\([^()\s]*\)\s*,?)+\)))+\s*$")
 _SINGLE_CODE = re.compile(r"^`[^`]*`$")
 _DOUBLE_END = re.compile(r"[.!?…][\"”]([.!?…]+)$")
 _NO_SPACE_MARKER = re.compile(r"^\s*-\[")
@@ -180,9 +192,17 @@ def ending_ok(description: str) -> bool:
     """The description ends in . ! ? or … (inside a closing quote when all of it is quoted).
 
     An emoji may stand in for the final mark, and a parenthetical note such as
-    ``(Japanese)`` may follow it.
+    ``(Japanese)`` may follow it; so may images and badges, and, once the sentence
+    has ended, code-span tags and a parenthesis of links.
     """
     text = _strip_decoration_end(description)
+    if _ends_sentence(text):
+        return True
+    before_tags = _strip_decoration_end(_TRAILING_TAGS.sub("", text))
+    return before_tags != text and _ends_sentence(before_tags)
+
+
+def _ends_sentence(text: str) -> bool:
     if text and is_emoji(text[-1]):
         return True
     last = list(find_links(text))
