@@ -272,6 +272,18 @@ _BARE_URL = re.compile(
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
+_HTML_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_BLOCK_TAG = re.compile(r"^\s*</?(?:" + _HTML_BLOCK_NAMES + r")(?:\s|/?>|$)", re.IGNORECASE)
+_HTML_LONE_TAG = re.compile(
+    r"""^\s*(?:<[A-Za-z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
+    r"|</[A-Za-z][\w-]*\s*>)\s*$"
+)
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
 # "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses (unless
 # one closes an open "(", as in "(level 2)").
@@ -375,12 +387,33 @@ def _never_closed(left: _Open) -> Finding:
     return BALANCED.finding(f"'{left.char}' is never closed with '{close}'", left.line, left.column)
 
 
+def _starts_html_block(line: str, after_paragraph: bool) -> bool:
+    """Whether a line opens a raw HTML block (CommonMark kinds 6 and 7): a block-level
+    tag, or a lone complete tag such as ``<picture>`` (which cannot interrupt a
+    paragraph). Its lines up to the next blank line are HTML, not prose."""
+    if _HTML_BLOCK_TAG.match(line):
+        return True
+    return not after_paragraph and _HTML_LONE_TAG.match(line) is not None
+
+
+def _open_paragraph(unit: list[tuple[int, str]]) -> bool:
+    """Whether the next line would continue a paragraph (not after a heading or nothing)."""
+    return bool(unit) and not unit[0][1].lstrip().startswith("#")
+
+
 def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
-    """Paragraphs and list items: the spans in which brackets and quotes must pair up."""
+    """Paragraphs and list items: the spans in which brackets and quotes must pair up.
+
+    Raw HTML blocks are left out: their quotes belong to attributes.
+    """
     outline = context.outline()
     unit: list[tuple[int, str]] = []
+    in_html = False
     for index, line in enumerate(context.lines):
         number = index + 1
+        if in_html:
+            in_html = bool(line.strip())
+            continue
         if not line.strip() or not outline.is_prose(number) or _UNIT_START.match(line):
             if unit:
                 yield unit
@@ -388,15 +421,35 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
             if line.strip() and outline.is_prose(number):
                 unit = [(number, line)]
             continue
+        if "<" in line and _starts_html_block(line, after_paragraph=_open_paragraph(unit)):
+            if unit:
+                yield unit
+            unit, in_html = [], True
+            continue
         unit.append((number, line))
     if unit:
         yield unit
 
 
+_SPLIT_TAG = re.compile(r"<[A-Za-z][\w-]*\s[^<>]*\n[^<>]*>")
+
+
+def _mask_split_tags(unit: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The unit with HTML tags that span lines (``<img`` / ``src="…"`` / ``/>``) blanked:
+    the per-line masking sees only a tag's pieces, and their quotes are attributes."""
+    if len(unit) < 2 or not any("<" in text for _, text in unit):
+        return unit
+    joined = "\n".join(text for _, text in unit)
+    masked = _SPLIT_TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), joined)
+    if masked == joined:
+        return unit
+    return [(number, text) for (number, _), text in zip(unit, masked.split("\n"), strict=True)]
+
+
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
         if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
-            yield from _scan_unit(unit)
+            yield from _scan_unit(_mask_split_tags(unit))
 
 
 LIST_ITEM = Rule(
@@ -433,7 +486,7 @@ BALANCED = Rule(
     kind="format",
     severity="error",
     summary="Brackets and quotes opened in a paragraph or item are closed in it.",
-    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML are skipped.
+    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML (tags, also those spanning lines, and raw HTML blocks such as ``<picture>`` … ``</picture>``) are skipped.
 
 Wrong: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder.``
 Right: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder).``""",
