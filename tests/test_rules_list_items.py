@@ -27,6 +27,7 @@ from tests.lint_helpers import TITLE, lines_of, run_rule
         ("- [vLLM](https://x.example) - Fast serving `MIT` `Go`", "full stop"),
         ("- [vLLM](https://x.example) - Fast serving ([Source](https://s.example))", "full stop"),
         ("- [vLLM](https://x.example) - `MIT` `Go`", "full stop"),
+        ("- [vLLM](https://x.example) `MIT` fast serving.", "separate the link"),
     ],
 )
 def test_list_item_wrong(item: str, words: str) -> None:
@@ -53,6 +54,8 @@ def test_list_item_wrong(item: str, words: str) -> None:
         "- [vLLM](https://x.example) - Fast serving. [![OSS](https://b.example/o.svg)][o]",
         "- [vLLM](https://x.example) - Fast serving. ([Source Code](https://s.example)) `MIT` `Go`",
         "- [vLLM](https://x.example) - Fast. ([Demo](https://d.example), [Src](https://s.example))",
+        "1. [Data Quality at Scale](https://x.example/dq) `Uber`",
+        "2. [Item Categorization](https://x.example/ic) `DianPing`, `eBay`",
     ],
 )
 def test_list_item_right(item: str) -> None:

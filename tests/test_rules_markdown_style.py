@@ -60,7 +60,7 @@ def test_emphasised_sentences_and_back_links_are_not_headings() -> None:
         + "## Tools\n\n*Tools for packing things.*\n\n- x\n\n"
         + "**Please send a pull request if you know one!**\n\n"
         + "_Things that help you when the build breaks at night_\n\n"
-        + "**[^ back to top ^](#tools)**\n\nx\n"
+        + "**[^ back to top ^](#tools)**\n\n*(More than the top ten)*\n\nx\n"
     )
     assert run_rule(described, "no-emphasis-as-heading") == []
     labels = (

@@ -38,6 +38,7 @@ _TRAILING_DECOR = re.compile(
 # Metadata after a finished sentence: code-span tags (`MIT` `Go`) and a parenthesis
 # holding only links (``([Demo](u), [Source Code](u))``).
 _TRAILING_TAGS = re.compile(r"(?:\s*(?:`[^`]+`|\((?:\s*\[[^\[\]]+\]\([^()\s]*\)\s*,?)+\)))+\s*$")
+_TAGS_ONLY = re.compile(r"^\s*`[^`]+`(?:\s*,?\s*`[^`]+`)*\s*$")
 _SINGLE_CODE = re.compile(r"^`[^`]*`$")
 _DOUBLE_END = re.compile(r"[.!?…][\"”]([.!?…]+)$")
 _NO_SPACE_MARKER = re.compile(r"^\s*-\[")
@@ -165,7 +166,10 @@ def split_description(tail: str) -> tuple[str, str | None]:
 
 
 def _is_note(tail: str) -> bool:
-    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``)."""
+    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``),
+    or code-span tags alone (``[Paper](url) `Uber`, `eBay```: who wrote it, the license)."""
+    if _TAGS_ONLY.match(tail):
+        return True
     text = tail.strip()
     while text and (is_emoji(text[-1]) or text[-1].isspace()):
         text = text[:-1]

@@ -104,7 +104,9 @@ def _reads_as_heading(inner: str) -> bool:
     if _ONLY_IN_PAGE_LINK.match(inner.strip()):
         return False
     text = plain_text(inner)
-    return bool(text) and text[-1] not in _SENTENCE_END and len(text.split()) <= _HEADING_WORDS
+    if not text or (text[0] == "(" and text[-1] == ")"):
+        return False  # nothing, or an aside such as "*(More than the top 100)*"
+    return text[-1] not in _SENTENCE_END and len(text.split()) <= _HEADING_WORDS
 
 
 def _references(line: str) -> Iterator[tuple[str, int, bool]]:
@@ -239,7 +241,8 @@ Wrong: ``**Retrieval**`` on a line of its own.
 Right: ``### Retrieval``
 
 An emphasised sentence (ending in ``.``, ``!`` or ``?``, or longer than six
-words) describes a section rather than naming one, and a lone back-to-top link
+words) describes a section rather than naming one, a parenthesis is an aside,
+and a lone back-to-top link
 in bold is navigation; neither is reported.""",
     check=_emphasis_heading,
     peers=("no-emphasis-as-heading",),
