@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from awesome.export import entry_to_json
-from awesome.model import Document
+from awesome.model import Document, Entry, Section
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.schemas import quick_valid, validator
@@ -23,6 +24,10 @@ Wrong:
 Right:
 
     - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv 2023.
+
+Task-list items (``- [ ] todo``) and the lists of sections about the list
+(Contributing, How to, Usage, Install, Roadmap, News, Criteria, FAQ ...) are
+steps and notes, not entries, and are not reported.
 """
 
 
@@ -37,13 +42,57 @@ def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding
             )
 
 
+# A GitHub task-list item: ``- [ ] todo``, ``- [x] done``.
+_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)")
+# Sections of prose about the list, not of entries: their lists are steps, rules or news.
+_PROSE_SECTION = re.compile(
+    r"\b(?:contribut\w*|how[ -]to|usage|install\w*|getting started|set ?up|roadmap|to-?do|"
+    r"news|updates?|change ?log|criteria|guidelines?|faq|acknowledge?ments?|citation|cite)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_entries(document: Document) -> set[int]:
+    """Lines of list items that are not meant as entries: task-list items, and the
+    items of prose sections (Contributing, How to, News ...) and of sections under them."""
+    lines: set[int] = set()
+
+    def visit(section: Section, prose: bool) -> None:
+        prose = prose or bool(_PROSE_SECTION.search(section.heading))
+        for entry in _with_children(section.entries):
+            if prose or _TASK.match(entry.raw):
+                lines.add(entry.line)
+        for sub in section.subsections:
+            visit(sub, prose)
+
+    for section in document.sections:
+        visit(section, False)
+    return lines
+
+
+def _with_children(entries: list[Entry]) -> Iterator[Entry]:
+    for entry in entries:
+        yield entry
+        yield from _with_children(entry.children)
+
+
+def check_unparsed_entries(document: Document, context: LintContext) -> Iterable[Finding]:
+    """:func:`check_unparsed` without task lists and the lists of prose sections."""
+    skip: set[int] | None = None
+    for found in check_unparsed(document, context):
+        if skip is None:
+            skip = _not_entries(document)
+        if found.line not in skip:
+            yield found
+
+
 UNPARSED_ENTRY = Rule(
     id="unparsed-entry",
     kind="structure",
     severity="warning",
     summary="A list item fits no entry shape.",
     doc=UNPARSED_DOC,
-    check=check_unparsed,
+    check=check_unparsed_entries,
     peers=(),
 )
 
