@@ -159,7 +159,9 @@ def _url_candidate(url: str) -> str | None:
         match = _PATH.match(path)
         return match.group("id") if match else None
     if host in _DOI_HOSTS:
-        return path.lstrip("/")
+        # only arXiv's own DOIs: doi.org/2304.13712 is no DOI, and another DOI is another paper
+        doi = path.lstrip("/")
+        return doi if doi.lower().startswith("10.48550/arxiv.") else None
     return None
 
 

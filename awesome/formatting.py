@@ -15,7 +15,7 @@ from pathlib import Path
 from awesome.config import Config, load_config
 from awesome.enrichment import fill_document
 from awesome.errors import ListError
-from awesome.metadata import MetadataLock, load_lock
+from awesome.metadata import MetadataLock, load_lock, lock_path_for
 from awesome.model import Document
 from awesome.parser import parse_document
 from awesome.render import render_document
@@ -130,7 +130,7 @@ def _refilled(text: str, lock: MetadataLock) -> Document:
 
 def lock_for(list_path: Path, config: Config) -> MetadataLock:
     """The metadata lock that belongs to a list (empty when there is none)."""
-    return load_lock(list_path.resolve().parent / config.metadata)
+    return load_lock(lock_path_for(list_path, config.metadata))
 
 
 def settings_for(list_path: Path, config_path: Path | None = None) -> tuple[Config, MetadataLock]:

@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 # A name must stand alone: not inside a word, a path, a handle, a domain or a file name.
 _BEFORE = r"(?<![\w@/.\-])"
@@ -71,14 +72,15 @@ class Misspelling:
 
 
 @functools.cache
-def _data() -> dict[str, dict[str, dict[str, list[str]]]]:
+def spelling_tables() -> dict[str, Any]:
+    """The data file's tables (``products``, ``venues``, ``typos``), read once per process."""
     text = resources.files("awesome").joinpath("data/spelling.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 
 def product_names() -> dict[str, dict[str, list[str]]]:
     """Right spelling -> {"accept": [...], "wrong": [...]} from the data file."""
-    return dict(_data().get("products", {}))
+    return dict(spelling_tables().get("products", {}))
 
 
 class SpellingMatcher:

@@ -197,6 +197,20 @@ def test_other_urls_have_no_id() -> None:
     assert arxiv_id_of_url("http://[::1") is None
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://doi.org/2304.13712",
+        "https://doi.org/arXiv:2304.13712",
+        "https://doi.org/hep-th/9901001",
+        "https://doi.org/10.1145/2304.13712",
+    ],
+)
+def test_a_doi_url_is_an_arxiv_id_only_under_arxivs_prefix(url: str) -> None:
+    assert parse_url(url) is None
+    assert arxiv_id_of_url(url) is None
+
+
 def test_abs_url_and_style() -> None:
     assert parse("2304.13712v2").abs_url == "https://arxiv.org/abs/2304.13712"
     assert parse("hep-th/9901001").is_old_style

@@ -81,3 +81,15 @@ def test_quick_normalize_agrees_with_urlsplit(url: str) -> None:
         ("https", parts.netloc.lower(), parts.path.rstrip("/"), parts.query, parts.fragment)
     )
     assert normalize(url) == expected
+
+
+def test_placeholders_and_back_to_top_items_are_navigation() -> None:
+    text = TITLE + (
+        "## Contents\n\n- [A](#a)\n\n## A\n\n- [x](https://x.example) - X.\n"
+        "- [⬆ back to top](#contents)\n- [Soon](#)\n\n"
+        "**[`^ back to top ^`](#)**\n\n## B\n\n- [Later](#)\n- [Back to top](#contents)\n\n"
+        "[⬆ back to top](#contents)\n"
+    )
+    assert run_rule(text, "double-link") == []
+    entries = text.replace("- [Soon](#)", "- [Intro](#b)").replace("- [Later](#)", "- [Again](#b)")
+    assert lines_of(run_rule(entries, "double-link")) == [11, 17]

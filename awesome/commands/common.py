@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -54,3 +55,11 @@ def load_list_text(path: Path) -> str:
 def load_document(path: Path) -> Document:
     """Read and parse a list file."""
     return parse_document(load_list_text(path), str(path))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """What a rewrite of ``path`` changes, as ``git diff`` shows it (``a/`` and ``b/``)."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(lines)

@@ -46,6 +46,17 @@ def _join(host: str, path: str, query: str, fragment: str) -> str:
     )
 
 
+# Labels of links that lead back up the page ("⬆ back to top", "↑ Top").
+_BACK_LABEL = re.compile(r"back to (?:the )?top|^\W*top\W*$|[⬆↑⇧🔝]", re.IGNORECASE)
+
+
+def _navigation(url: str, label: str) -> bool:
+    """An item link that is navigation, not an entry: a bare ``#`` placeholder, or a
+    back-to-top link (repeated after every section by design)."""
+    url = url.strip().strip("<>")
+    return url == "#" or (url.startswith("#") and _BACK_LABEL.search(label) is not None)
+
+
 def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]:
     """(url, line, column) of every link that counts: in list items only the item's own link."""
     item_at = {item.line: item for item in outline.items}
@@ -57,6 +68,8 @@ def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]
         if item is not None:
             link = leading_link(item, outline)
             if link is not None and "](" in item.text[link.column - 1 :]:
+                if _navigation(link.url, link.label):
+                    continue
                 offset = len(line) - len(item.text)
                 yield link.url, number, offset + link.column
             continue
@@ -92,7 +105,9 @@ DOUBLE_LINK = Rule(
     summary="Each URL is linked once (items count their own link, not links in descriptions).",
     doc="""A URL listed twice is a duplicate entry or a copy-paste slip. URLs compare with
 https for http, a lower-case host and no trailing slash; links inside an item's
-description (code, blog, project page) are not counted. ``lint.allowed_duplicate_urls``
+description (code, blog, project page), in-page links in prose, bare ``#``
+placeholders and back-to-top items are not counted; two items linking the same
+``#section`` are (as in awesome-lint). ``lint.allowed_duplicate_urls``
 exempts URLs, ``lint.allow_duplicates`` turns the rule off.
 
 Wrong::

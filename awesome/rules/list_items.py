@@ -25,7 +25,20 @@ _FORMATTING = re.compile(
     r"^(?:\s*(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_|`[^`]+`|!\[[^\]]*\]\([^)]*\)))*\s*$"
 )
 _END_MARKS = ".!?…"
-_TRAILING_DECOR = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>))+\s*$")
+# Images, badge links (``[![OSS][oss]](url)``, inline or by reference) and tags
+# after the description: decoration, not prose to punctuate.
+_IMAGE_ANY = r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
+_TRAILING_DECOR = re.compile(
+    r"(?:\s*(?:"
+    + _IMAGE_ANY
+    + r"|\[\s*"
+    + _IMAGE_ANY
+    + r"\s*\](?:\([^)]*\)|\[[^\]]*\])|<[^>]+>))+\s*$"
+)
+# Metadata after a finished sentence: code-span tags (`MIT` `Go`) and a parenthesis
+# holding only links (``([Demo](u), [Source Code](u))``).
+_TRAILING_TAGS = re.compile(r"(?:\s*(?:`[^`]+`|\((?:\s*\[[^\[\]]+\]\([^()\s]*\)\s*,?)+\)))+\s*$")
+_TAGS_ONLY = re.compile(r"^\s*`[^`]+`(?:\s*,?\s*`[^`]+`)*\s*$")
 _SINGLE_CODE = re.compile(r"^`[^`]*`$")
 _DOUBLE_END = re.compile(r"[.!?…][\"”]([.!?…]+)$")
 _NO_SPACE_MARKER = re.compile(r"^\s*-\[")
@@ -153,7 +166,10 @@ def split_description(tail: str) -> tuple[str, str | None]:
 
 
 def _is_note(tail: str) -> bool:
-    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``)."""
+    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``),
+    or code-span tags alone (``[Paper](url) `Uber`, `eBay```: who wrote it, the license)."""
+    if _TAGS_ONLY.match(tail):
+        return True
     text = tail.strip()
     while text and (is_emoji(text[-1]) or text[-1].isspace()):
         text = text[:-1]
@@ -180,9 +196,17 @@ def ending_ok(description: str) -> bool:
     """The description ends in . ! ? or … (inside a closing quote when all of it is quoted).
 
     An emoji may stand in for the final mark, and a parenthetical note such as
-    ``(Japanese)`` may follow it.
+    ``(Japanese)`` may follow it; so may images and badges, and, once the sentence
+    has ended, code-span tags and a parenthesis of links.
     """
     text = _strip_decoration_end(description)
+    if _ends_sentence(text):
+        return True
+    before_tags = _strip_decoration_end(_TRAILING_TAGS.sub("", text))
+    return before_tags != text and _ends_sentence(before_tags)
+
+
+def _ends_sentence(text: str) -> bool:
     if text and is_emoji(text[-1]):
         return True
     last = list(find_links(text))
@@ -252,6 +276,18 @@ _BARE_URL = re.compile(
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
+_HTML_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_BLOCK_TAG = re.compile(r"^\s*</?(?:" + _HTML_BLOCK_NAMES + r")(?:\s|/?>|$)", re.IGNORECASE)
+_HTML_LONE_TAG = re.compile(
+    r"""^\s*(?:<[A-Za-z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
+    r"|</[A-Za-z][\w-]*\s*>)\s*$"
+)
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
 # "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses (unless
 # one closes an open "(", as in "(level 2)").
@@ -355,12 +391,33 @@ def _never_closed(left: _Open) -> Finding:
     return BALANCED.finding(f"'{left.char}' is never closed with '{close}'", left.line, left.column)
 
 
+def _starts_html_block(line: str, after_paragraph: bool) -> bool:
+    """Whether a line opens a raw HTML block (CommonMark kinds 6 and 7): a block-level
+    tag, or a lone complete tag such as ``<picture>`` (which cannot interrupt a
+    paragraph). Its lines up to the next blank line are HTML, not prose."""
+    if _HTML_BLOCK_TAG.match(line):
+        return True
+    return not after_paragraph and _HTML_LONE_TAG.match(line) is not None
+
+
+def _open_paragraph(unit: list[tuple[int, str]]) -> bool:
+    """Whether the next line would continue a paragraph (not after a heading or nothing)."""
+    return bool(unit) and not unit[0][1].lstrip().startswith("#")
+
+
 def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
-    """Paragraphs and list items: the spans in which brackets and quotes must pair up."""
+    """Paragraphs and list items: the spans in which brackets and quotes must pair up.
+
+    Raw HTML blocks are left out: their quotes belong to attributes.
+    """
     outline = context.outline()
     unit: list[tuple[int, str]] = []
+    in_html = False
     for index, line in enumerate(context.lines):
         number = index + 1
+        if in_html:
+            in_html = bool(line.strip())
+            continue
         if not line.strip() or not outline.is_prose(number) or _UNIT_START.match(line):
             if unit:
                 yield unit
@@ -368,15 +425,35 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
             if line.strip() and outline.is_prose(number):
                 unit = [(number, line)]
             continue
+        if "<" in line and _starts_html_block(line, after_paragraph=_open_paragraph(unit)):
+            if unit:
+                yield unit
+            unit, in_html = [], True
+            continue
         unit.append((number, line))
     if unit:
         yield unit
 
 
+_SPLIT_TAG = re.compile(r"<[A-Za-z][\w-]*\s[^<>]*\n[^<>]*>")
+
+
+def _mask_split_tags(unit: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The unit with HTML tags that span lines (``<img`` / ``src="…"`` / ``/>``) blanked:
+    the per-line masking sees only a tag's pieces, and their quotes are attributes."""
+    if len(unit) < 2 or not any("<" in text for _, text in unit):
+        return unit
+    joined = "\n".join(text for _, text in unit)
+    masked = _SPLIT_TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), joined)
+    if masked == joined:
+        return unit
+    return [(number, text) for (number, _), text in zip(unit, masked.split("\n"), strict=True)]
+
+
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
         if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
-            yield from _scan_unit(unit)
+            yield from _scan_unit(_mask_split_tags(unit))
 
 
 LIST_ITEM = Rule(
@@ -413,7 +490,7 @@ BALANCED = Rule(
     kind="format",
     severity="error",
     summary="Brackets and quotes opened in a paragraph or item are closed in it.",
-    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML are skipped.
+    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML (tags, also those spanning lines, and raw HTML blocks such as ``<picture>`` … ``</picture>``) are skipped.
 
 Wrong: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder.``
 Right: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder).``""",
