@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from awesome.bibtex import base_key, bibtex_entry, bibtex_for_document, citation_keys, escape
 from awesome.cli import run
-from awesome.metadata import MetadataLock, Paper, save_lock
+from awesome.metadata import MetadataLock, Paper, lock_path_for, save_lock
 from awesome.parser import parse_document
 from tests.conftest import SHIPPED_LIST
 
@@ -130,7 +130,7 @@ def test_export_bibtex_without_a_lock_says_where_it_looked(
     captured = capsys.readouterr()
     assert captured.out == ""
     [note] = captured.err.splitlines()
-    assert f"no metadata lock at {folder / 'metadata.json'}" in note
+    assert f"no metadata lock at {lock_path_for(folder / 'README.md')}" in note
     assert f"awesome enrich {folder / 'README.md'}" in note
 
 

@@ -31,11 +31,12 @@ def command(file: Path, fmt: str) -> int:
     if fmt == "bibtex":
         from awesome.bibtex import bibtex_for_document, missing_papers_hint
         from awesome.formatting import settings_for
+        from awesome.metadata import lock_path_for
 
         config, lock = settings_for(file)
         click.echo(bibtex_for_document(doc, lock), nl=False)
         # exit 0 all the same: the output is right for what is known, as JSON export is
-        lock_path = file.parent / config.metadata  # as the user would type it
+        lock_path = lock_path_for(file, config.metadata)
         hint = missing_papers_hint(doc, lock, str(lock_path), lock_path.exists(), str(file))
         if hint:
             click.echo(hint, err=True)
