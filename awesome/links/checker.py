@@ -91,6 +91,9 @@ class Scheduler:
         self.inflight: dict[int, Inflight] = {}
         self.ids = itertools.count(1)
         self.work: queue.SimpleQueue[tuple[int, Step] | None] = queue.SimpleQueue()
+        # While a worker records its outcome: the first step that starts, which that
+        # worker runs next itself instead of waking another one through the queue.
+        self.claim: list[tuple[int, Step]] | None = None
         self.workers: list[threading.Thread] = []
         self.workers_started = False
         self.results: list[LinkResult] = []
@@ -232,11 +235,24 @@ class Scheduler:
         self.inflight[step_id] = Inflight(job, step, key)
         host.active += 1
         host.next_start = now + host.interval
-        self._ensure_worker()
-        self.work.put((step_id, step))
+        if self.claim is not None and not self.claim:
+            self.claim.append((step_id, step))
+        else:
+            self._ensure_worker()
+            self.work.put((step_id, step))
         return True
 
-    def _complete(self, step_id: int, outcome: Outcome) -> None:
+    def _complete(self, step_id: int, outcome: Outcome) -> tuple[int, Step] | None:
+        """Record a worker's outcome; the step it should run next, if one could start."""
+        claim: list[tuple[int, Step]] = []
+        self.claim = claim
+        try:
+            self._record(step_id, outcome)
+        finally:
+            self.claim = None
+        return claim[0] if claim else None
+
+    def _record(self, step_id: int, outcome: Outcome) -> None:
         entry = self.inflight.pop(step_id)
         host = self.hosts[entry.host]
         host.active -= 1
@@ -326,10 +342,8 @@ class Scheduler:
     def _work(self) -> None:
         from awesome.links.transport import set_current_step
 
-        while True:
-            item = self.work.get()
-            if item is None:
-                return
+        item = self.work.get()
+        while item is not None:
             step_id, step = item
             set_current_step(step_id)
             try:
@@ -344,7 +358,9 @@ class Scheduler:
             finally:
                 set_current_step(None)
             with self.lock:
-                self._complete(step_id, outcome)
+                item = self._complete(step_id, outcome)
+            if item is None:
+                item = self.work.get()
 
     def _stop_workers(self) -> None:
         for _ in self.workers:
@@ -356,7 +372,7 @@ def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
     jobs: list[Job] = []
     arxiv: dict[str, list[ArxivLink]] = {}
     for url in urls:
-        if not state.settings.special_hosts:
+        if not state.settings.special_hosts or not hosts.maybe_special(url):
             jobs.append(UrlJob(url, state))
             continue
         arxiv_id = hosts.arxiv_id(url)
