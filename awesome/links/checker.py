@@ -86,6 +86,9 @@ class Scheduler:
         self.progress = progress
         self.lock = threading.Lock()
         self.wake = threading.Event()
+        # When the timekeeper means to wake next: a worker wakes it only for an earlier
+        # event, not after every completion on a host that waits for its interval.
+        self.wake_at = 0.0
         self.hosts: dict[str, HostState] = {}
         self.delayed: list[tuple[float, int, Job, Step]] = []
         self.inflight: dict[int, Inflight] = {}
@@ -143,7 +146,9 @@ class Scheduler:
                 return False
             # Cleared under the lock: a worker's later wake-up call is never lost.
             self.wake.clear()
-            wait = self._next_wake(time.monotonic())
+            now = time.monotonic()
+            wait = self._next_wake(now)
+            self.wake_at = now + wait
             done = len(self.results)
         if self.progress is not None:
             self.progress(done, self.total)
@@ -181,7 +186,7 @@ class Scheduler:
     def _enqueue(self, job: Job, step: Step, now: float) -> None:
         if step.delay > 0:
             heapq.heappush(self.delayed, (now + step.delay, next(self.ids), job, step))
-            self.wake.set()  # the timekeeper may have to wake earlier than it planned
+            self._wake_by(now + step.delay)
         else:
             self._host(step.request.host_key).waiting.append((job, step))
 
@@ -214,7 +219,7 @@ class Scheduler:
         if host.active >= host.concurrency:
             return False
         if host.ready_at() > now:
-            self.wake.set()  # the timekeeper starts it when the interval or pause is over
+            self._wake_by(host.ready_at())  # the timekeeper starts it then
             return False
         job, step = host.waiting.popleft()
         if job.finished:
@@ -288,6 +293,11 @@ class Scheduler:
                 )
             )
 
+    def _wake_by(self, when: float) -> None:
+        """Have the timekeeper wake by ``when`` (it needs telling only if it planned later)."""
+        if when < self.wake_at:
+            self.wake.set()
+
     def _fail(self, error: BaseException) -> None:
         if self.fatal is None:
             self.fatal = error
@@ -302,7 +312,7 @@ class Scheduler:
             return
         host.pauses += 1
         host.pause_until = max(host.pause_until, now + min(seconds, self.settings.retry_after_cap))
-        self.wake.set()
+        self._wake_by(host.pause_until)
 
     def _finish(self, job: Job, results: list[LinkResult], elapsed: float = 0.0) -> None:
         job.finished = True
