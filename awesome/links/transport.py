@@ -21,8 +21,10 @@ import threading
 from collections.abc import Mapping
 from typing import Any
 
-from requests import PreparedRequest
+from requests import PreparedRequest, Response
 from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
+from requests.utils import get_encoding_from_headers
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import NewConnectionError
@@ -183,6 +185,24 @@ def guarded_adapter(
             if proxies:
                 return super().request_url(request, proxies)
             return request.path_url
+
+        def build_response(self, req: PreparedRequest, resp: Any) -> Response:
+            """requests' response, without running cookielib over every answer: only
+            one that sets a cookie has any for the response's own jar."""
+            headers = getattr(resp, "headers", {})
+            if "set-cookie" in headers or "set-cookie2" in headers:
+                return super().build_response(req, resp)
+            response = Response()
+            response.status_code = getattr(resp, "status", None)  # type: ignore[assignment]
+            response.headers = CaseInsensitiveDict(headers)
+            response.encoding = get_encoding_from_headers(response.headers)
+            response.raw = resp
+            response.reason = resp.reason
+            url = req.url
+            response.url = url.decode("utf-8") if isinstance(url, bytes) else (url or "")
+            response.request = req
+            response.connection = self
+            return response
 
     return GuardedAdapter(
         pool_connections=pool_connections, pool_maxsize=pool_maxsize, max_retries=0
