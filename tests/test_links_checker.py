@@ -516,3 +516,19 @@ def test_an_answer_that_is_not_http_is_unknown_at_once(server: FaultServer) -> N
     assert result.verdict is Verdict.UNKNOWN
     assert result.reason == "not a valid HTTP answer (BadStatusLine)"
     assert server.hits["/garbage"] == 1
+
+
+def test_workers_starting_on_one_host_share_a_single_dns_lookup(server: FaultServer) -> None:
+    port = server.server_address[1]
+    urls = [f"http://localhost:{port}/ok?n={n}" for n in range(8)]
+    asked: list[str] = []
+
+    def slow_resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        time.sleep(0.1)  # long enough for all eight workers to want the answer meanwhile
+        return ["127.0.0.1"]
+
+    settings = replace(FAST, host_concurrency=8)
+    results = check_urls(urls, settings, OPEN, Resolver(WORKING_DNS, slow_resolve))
+    assert all(result.verdict is Verdict.OK for result in results)
+    assert asked == ["localhost"]
