@@ -202,6 +202,8 @@ class Scheduler:
         Hosts with the most waiting work go first: a host held to its own concurrency
         limit is the run's critical path, and starting it late leaves a long tail.
         """
+        if len(self.inflight) >= self.settings.max_concurrency:
+            return  # nothing can start: no need to rank the hosts
         candidates = [key for key, host in self.hosts.items() if host.waiting]
         candidates.sort(key=lambda key: len(self.hosts[key].waiting), reverse=True)
         while candidates and len(self.inflight) < self.settings.max_concurrency:

@@ -182,9 +182,13 @@ def guarded_adapter(
             return self.poolmanager.connection_from_host(**host_params, pool_kwargs=pool_kwargs)
 
         def request_url(self, request: PreparedRequest, proxies: Mapping[str, str] | None) -> str:
-            if proxies:
+            origin = url_origin(request.url or "")
+            if proxies or origin is None:
                 return super().request_url(request, proxies)
-            return request.path_url
+            # What path_url gives for a prepared URL (its path is never empty), without
+            # splitting the URL once more: everything after the origin, fragment dropped.
+            path = request.url[len(origin) :].split("#", 1)[0]  # type: ignore[index]
+            return path if path.startswith("/") else "/" + path
 
         def build_response(self, req: PreparedRequest, resp: Any) -> Response:
             """requests' response, without running cookielib over every answer: only
