@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email.utils
 import itertools
 import math
@@ -532,3 +533,17 @@ def test_workers_starting_on_one_host_share_a_single_dns_lookup(server: FaultSer
     results = check_urls(urls, settings, OPEN, Resolver(WORKING_DNS, slow_resolve))
     assert all(result.verdict is Verdict.OK for result in results)
     assert asked == ["localhost"]
+
+
+def test_requests_carry_the_session_headers_and_the_credentials_of_the_url(
+    server: FaultServer,
+) -> None:
+    port = server.server_address[1]
+    result = check_one(f"http://reader:s3cret@127.0.0.1:{port}/ok")
+    assert result.verdict is Verdict.OK
+    method, path, headers = server.log[-1]
+    assert (method, path) == ("GET", "/ok")
+    assert headers["Authorization"] == "Basic " + base64.b64encode(b"reader:s3cret").decode()
+    assert headers["User-Agent"] == FAST.user_agent
+    assert headers["Accept"] == "*/*"
+    assert "Cookie" not in headers
