@@ -132,8 +132,13 @@ def settings_from(
     for name, attribute in _ENV_NUMBERS.items():
         if env.get(name):
             setattr(settings, attribute, _env_number(name, env[name]))
-    if env.get("AWESOME_ARXIV_RETRIES"):
-        settings.retries = int(_env_number("AWESOME_ARXIV_RETRIES", env["AWESOME_ARXIV_RETRIES"]))
+    retries = env.get("AWESOME_ARXIV_RETRIES", "").strip()
+    if retries:
+        if not retries.isdigit():
+            raise ConfigError(
+                f"AWESOME_ARXIV_RETRIES must be a whole number (0 or more), got {retries!r}"
+            )
+        settings.retries = int(retries)
     return settings
 
 

@@ -15,6 +15,7 @@ Forms understood (case-insensitive where arXiv is):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -32,6 +33,8 @@ _PREFIX = re.compile(r"^(?:arxiv:\s*|(?:doi:\s*)?10\.48550/arxiv\.)", re.IGNOREC
 _HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org", "xxx.lanl.gov"}
 _PATH = re.compile(r"^/(?:abs|pdf|html|format|ps)/(?P<id>.+?)(?:\.pdf)?/?$", re.IGNORECASE)
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
+# A URL that ``urlsplit`` would take apart in the obvious way (see _scheme_host_path).
+_PLAIN_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://([A-Za-z0-9.\-]*)(/[^?#%\s\\]*)?(?=[?#]|$)")
 
 # The eras of the numbering schemes, as YYMM strings comparable within one century.
 _NEW_FIRST = "0704"
@@ -132,26 +135,43 @@ def parse_bare(text: str) -> ArxivId | None:
     return _match_bare(text)[0]
 
 
-def _url_candidate(url: str) -> str | None:
-    """The id part of an arXiv or DOI URL (not yet validated), or None for other URLs."""
+def _scheme_host_path(url: str) -> tuple[str, str, str] | None:
+    """(scheme, host, path) as ``urlsplit`` gives them, lower-cased host, path unquoted."""
+    plain = _PLAIN_URL.match(url)
+    if plain is not None:  # the usual link: no port, login, escapes or odd characters
+        return plain.group(1).lower(), plain.group(2).lower(), plain.group(3) or ""
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https"):
+    return parts.scheme.lower(), (parts.hostname or "").lower(), unquote(parts.path)
+
+
+def _url_candidate(url: str) -> str | None:
+    """The id part of an arXiv or DOI URL (not yet validated), or None for other URLs."""
+    split = _scheme_host_path(url.strip())
+    if split is None:
         return None
-    host = (parts.hostname or "").lower()
-    path = unquote(parts.path)
+    scheme, host, path = split
+    if scheme not in ("http", "https"):
+        return None
     if host in _HOSTS:
         match = _PATH.match(path)
         return match.group("id") if match else None
     if host in _DOI_HOSTS:
-        return path.lstrip("/")
+        # only arXiv's own DOIs: doi.org/2304.13712 is no DOI, and another DOI is another paper
+        doi = path.lstrip("/")
+        return doi if doi.lower().startswith("10.48550/arxiv.") else None
     return None
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def parse_url(url: str) -> ArxivId | None:
-    """The arXiv id a URL points at (abs, pdf, html, export, DOI), or None."""
+    """The arXiv id a URL points at (abs, pdf, html, export, DOI), or None.
+
+    Cached (ids are immutable): the parser and several lint rules ask about the same
+    links of a list, and URL splitting is the slow part.
+    """
     candidate = _url_candidate(url)
     return parse_bare(candidate) if candidate is not None else None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome.enrichment import surname
@@ -69,7 +70,7 @@ def _listed_papers(doc: Document, lock: MetadataLock) -> Iterator[Paper]:
 def citation_keys(papers: list[Paper]) -> list[str]:
     """Unique keys for the papers, suffixing ``a``, ``b``, ... where base keys collide."""
     bases = [base_key(p) for p in papers]
-    counts = {key: bases.count(key) for key in bases}
+    counts = Counter(bases)
     used: dict[str, int] = {}
     keys = []
     for key in bases:

@@ -5,13 +5,14 @@ Strict: an unknown key is an error that names it and lists the valid ones.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from awesome.errors import ConfigError
-from awesome.schemas import load_schema, validator
+from awesome.schemas import load_schema, quick_valid, validator
 
 DEFAULT_ARXIV_API = "https://export.arxiv.org/api/query"
 DEFAULT_DOI_API = "https://doi.org/api/handles"
@@ -65,6 +66,8 @@ def _valid_keys(schema: dict[str, Any], path: list[str | int]) -> list[str]:
 
 def validate_config(data: dict[str, Any], source: str) -> None:
     """Raise :class:`ConfigError` naming the first invalid key or value."""
+    if quick_valid("config", data):
+        return
     schema = load_schema("config")
     for error in validator("config").iter_errors(data):
         location = ".".join(str(p) for p in error.absolute_path)
@@ -90,14 +93,38 @@ def config_from_dict(data: dict[str, Any], source: str | None = None) -> Config:
     )
 
 
+_TOML_WHERE = re.compile(
+    r"^(?P<message>.*) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$"
+)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = path.read_bytes().decode("utf-8")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"not valid TOML: {error}", str(path)) from None
+        # tomllib gives the place only inside its message (no attributes before 3.14)
+        where = _TOML_WHERE.match(str(error))
+        if where is None:
+            raise ConfigError(f"not valid TOML: {error}", str(path)) from None
+        if where["line"] is None:
+            line, message = max(len(text.splitlines()), 1), where["message"]
+        else:
+            line, message = int(where["line"]), f"{where['message']} (column {where['column']})"
+        raise ConfigError(f"not valid TOML: {message}", str(path), line) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"not valid UTF-8 (byte {error.start + 1})", str(path)) from None
     except OSError as error:
         raise ConfigError(f"cannot read: {error.strerror}", str(path)) from None
+
+
+def _tool_table(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """``[tool.awesome]`` of a pyproject.toml; None when it has none."""
+    tool = data.get("tool")
+    section = tool.get("awesome") if isinstance(tool, dict) else None
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError("tool.awesome must be a table ([tool.awesome])", str(path))
+    return section
 
 
 def find_config_file(list_path: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -109,8 +136,8 @@ def find_config_file(list_path: Path) -> tuple[Path, dict[str, Any]] | None:
     for directory in (folder, *folder.parents):
         pyproject = directory / "pyproject.toml"
         if pyproject.is_file():
-            section = _read_toml(pyproject).get("tool", {}).get("awesome")
-            if isinstance(section, dict):
+            section = _tool_table(_read_toml(pyproject), pyproject)
+            if section is not None:
                 return pyproject, section
             if (directory / ".git").exists():
                 break
@@ -122,7 +149,7 @@ def load_config(list_path: Path | None, explicit: Path | None = None) -> Config:
     if explicit is not None:
         data = _read_toml(explicit)
         if explicit.name == "pyproject.toml":
-            data = data.get("tool", {}).get("awesome", {})
+            data = _tool_table(data, explicit) or {}
         return config_from_dict(data, str(explicit))
     if list_path is None:
         return Config()

@@ -25,16 +25,58 @@ from awesome.model import Entry, Link
 _YEAR = r"(?:19|20)\d\d"
 _SEPARATOR = re.compile(r"^\s*(?:[-–—:]|,)\s*")
 _NAME = re.compile(r"^\*\*(?P<name>(?:[^*\\]|\\.)+)\*\*\.(?:\s+|$)")
-# AUTHORS, VENUE YEAR.  /  VENUE YEAR.  /  YEAR.   (the venue is short and has no sentence in it)
+# A period inside AUTHORS only closes an initial ("G. Hinton", "Matthew E. Peters").
+_AUTHOR_CHAR = r"(?:[^.]|(?<=\b[A-Z])\.)"
+# AUTHORS, VENUE YEAR.  /  VENUE YEAR.  /  YEAR.   (the venue is short, with no sentence
+# and no comma in it, so "A, B and C, NeurIPS 2020." keeps all three authors)
 _META_YEAR = re.compile(
-    rf"^(?:(?P<authors>[^.]*?(?:et al\.)?[^.,]*?), )?"
-    rf"(?:(?P<venue>[^.!?]{{1,80}}?) )?(?P<year>{_YEAR})\.(?:\s+|$)"
+    rf"^(?:(?P<authors>{_AUTHOR_CHAR}*?(?:et al\.)?), )?"
+    rf"(?:(?P<venue>[^.!?,]{{1,80}}?) )?(?P<year>{_YEAR})\.(?:\s+|$)"
 )
-_META_AUTHORS_ONLY = re.compile(r"^(?P<authors>[^.,]{1,80}? et al\.)(?:\s+|$)")
+_META_AUTHORS_ONLY = re.compile(r"^(?P<authors>(?:[^.,]|(?<=\b[A-Z])\.){1,80}? et al\.)(?:\s+|$)")
 _BOLD = re.compile(r"\*\*(?P<text>(?:[^*\\]|\\.|\*(?!\*))+?)\*\*")
 _ITALIC = re.compile(r"^\*(?P<text>[^*]+)\*|^_(?P<text2>[^_]+)_")
 _TRAILING_YEAR = re.compile(rf"^(?P<venue>.*?)[\s,]*\(?(?P<year>{_YEAR})\)?[.,;]?$")
-_LINK_GLUE = re.compile(r"^[\s/|,·•;-]*$")
+# What may stand between trailing links: separators, and the brackets of "[[pdf](url)]"
+_LINK_GLUE = re.compile(r"^[\s/|,·•;\[\]-]*$")
+_GLUE_CHARS = " /|,·•;-["
+# "(**ELMo**)" closing a bold-title entry names the model
+_TRAILING_NAME = re.compile(r"\(\s*\*\*(?P<name>[^*]+?)\s*\*\*\s*\)\s*$")
+# "<u>GLaM</u>:" before a bold title: the underline is decoration of the name
+_WRAPPED_NAME = re.compile(r"^<(?P<tag>u|b|i|em|strong)>(?P<name>[^<>]+)</(?P=tag)>$")
+# "(2015), G. Hinton et al." between a bold title and its link: year, then authors
+_PAREN_YEAR_AUTHORS = re.compile(
+    rf"^\((?P<year>{_YEAR})\)[,.]?\s+(?P<authors>[^\d()\[\]*:;]{{2,200}}?)[.,]?$"
+)
+_MAX_AUTHOR_WORDS = 5
+_MAX_VENUE_WORDS = 8
+_MAX_LOWERCASE_VENUE_WORDS = 2
+_LOWER_CAMEL = re.compile(r"[a-z]+[A-Z]")  # arXiv, bioRxiv
+_SENTENCE_ENDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "around",
+        "at",
+        "after",
+        "before",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "since",
+        "the",
+        "to",
+        "until",
+        "with",
+    ]
+)
+_CANONICAL_AUTHOR = re.compile(r"(?:[^.,*_\[\]`|]|(?<=\b[A-Z])\.)+")
+_CANONICAL_VENUE = re.compile(r"[^.!?,*_\[\]`|]{1,80}")
 _QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
 _ET_AL = re.compile(r",?\s+et\.? al\.?$")
 _MAX_NAME = 60
@@ -78,11 +120,11 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
     for link in reversed(found):
         if link.image or not _LINK_GLUE.match(text[link.end : end]):
             break
-        links.insert(0, Link(unescape(link.label), link.url))
+        links.insert(0, Link(unescape(link.label), link.url, source=link.label))
         end = link.start
     if not links:
         return text.strip(), []
-    return text[:end].rstrip(" /|,·•;-").strip(), links
+    return text[:end].rstrip(_GLUE_CHARS).strip(), links
 
 
 def _parse_meta_tail(rest: str) -> _Tail:
@@ -93,6 +135,8 @@ def _parse_meta_tail(rest: str) -> _Tail:
         tail.name = unescape(match.group("name")).strip()
         rest = rest[match.end() :]
     match = _META_YEAR.match(rest)
+    if match and match.group("venue") and not plausible_venue(match.group("venue")):
+        match = None  # "course on Coursera that was only done in 2013." is a sentence
     if match:
         if match.group("authors"):
             tail.authors, tail.first_only = split_authors(match.group("authors"))
@@ -124,7 +168,9 @@ def _first_link_entry(text: str) -> Entry | None:
     separator = _SEPARATOR.match(rest)
     rest = rest[separator.end() :] if separator else rest.lstrip()
     tail = _parse_meta_tail(rest)
-    return _make_entry(unescape(link.label).strip(), link.url, link.label, tail)
+    entry = _make_entry(unescape(link.label).strip(), link.url, link.label, tail)
+    entry.title_source = link.label.strip()
+    return entry
 
 
 def _bold_first_entry(text: str) -> Entry | None:
@@ -136,19 +182,88 @@ def _bold_first_entry(text: str) -> Entry | None:
     prefix = text[: bold.start()].strip().rstrip(":").strip()
     if len(prefix) > _MAX_NAME or "[" in prefix or "*" in prefix:
         return None
+    wrapped = _WRAPPED_NAME.match(prefix)
+    if wrapped:
+        prefix = wrapped.group("name").strip()
+    trailing_name = _TRAILING_NAME.search(text)
+    if trailing_name and not prefix and trailing_name.start() >= links[-1].end:
+        prefix = unescape(trailing_name.group("name"))
+        text = text[: trailing_name.start()].rstrip()
+    title_source = _strip_quotes(bold.group("text"))
     title = _strip_quotes(unescape(bold.group("text")))
-    meta = text[bold.end() : links[0].start]
+    primary = links[0]
+    in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
+        "]"
+    )
+    meta = text[bold.end() : primary.start - 1 if in_brackets else primary.start]
     tail = _parse_bold_meta(meta)
     tail.name = prefix or None
-    primary = links[0]
-    after, extra = _trailing_links(text[primary.end :])
+    after, extra = _trailing_links(text[primary.end + 1 if in_brackets else primary.end :])
     tail.description = " ".join(part for part in (tail.description, after) if part)
     tail.links = extra
-    return _make_entry(title, primary.url, primary.label, tail)
+    if not tail.authors and tail.year is None and tail.description:
+        # the canonical line puts the description where authors and year go, so read it
+        # as that line will be read: "L. Chen et al." is an author there
+        again = _parse_meta_tail(tail.description)
+        if again.authors or again.year is not None:
+            tail.authors, tail.first_only = again.authors, again.first_only
+            tail.venue, tail.year = again.venue, again.year
+            tail.description = again.description
+            tail.links = [*(again.links or []), *extra]
+    entry = _make_entry(title, primary.url, primary.label, tail)
+    entry.title_source = title_source
+    return entry
 
 
 def _parse_bold_meta(meta: str) -> _Tail:
-    """``, *Authors et al.* VENUE YEAR.`` between a bold title and its first link."""
+    """``, *Authors et al.* VENUE YEAR.`` between a bold title and its first link.
+
+    Parts the canonical line could not give back (authors with "Co., Ltd.", a venue
+    with a comma, several authors and no year) stay together as the description, so
+    formatting twice gives the same entry.
+    """
+    tail = _read_bold_meta(meta)
+    if _reads_back(tail):
+        return tail
+    return _Tail(description=meta.strip().lstrip(",.:;-–— ").strip())
+
+
+def plausible_venue(venue: str) -> bool:
+    """Does the text before a year name a venue ("NeurIPS", "Findings of EMNLP", "arXiv")?
+
+    A capitalised, short name that does not end like a sentence leading up to a
+    year ("released in", "done since").
+    """
+    venue = venue.strip()
+    words = venue.split()
+    return (
+        0 < len(words) <= _MAX_VENUE_WORDS
+        and (
+            venue[0].isupper()
+            or venue[0].isdigit()
+            or bool(_LOWER_CAMEL.match(venue))
+            or len(words) <= _MAX_LOWERCASE_VENUE_WORDS  # "arxiv", "neurips workshop"
+        )
+        and (len(words) == 1 or words[-1].casefold() not in _SENTENCE_ENDS)
+    )
+
+
+def _reads_back(tail: _Tail) -> bool:
+    """Would ``AUTHORS, VENUE YEAR.`` as the renderer writes it parse into these parts?"""
+    authors = tail.authors or []
+    if not all(_CANONICAL_AUTHOR.fullmatch(name) for name in authors):
+        return False
+    if tail.venue is not None and not (
+        _CANONICAL_VENUE.fullmatch(tail.venue) and plausible_venue(tail.venue)
+    ):
+        return False
+    if authors and tail.year is None:
+        # without a year only "Surname et al." is told apart from a description
+        return tail.first_only and len(authors) == 1
+    return True
+
+
+def _read_bold_meta(meta: str) -> _Tail:
     tail = _Tail()
     meta = meta.strip().lstrip(",.:;-–— ").strip()
     italic = _ITALIC.match(meta)
@@ -156,6 +271,13 @@ def _parse_bold_meta(meta: str) -> _Tail:
         tail.authors, tail.first_only = split_authors(italic.group("text") or italic.group("text2"))
         meta = meta[italic.end() :].strip().lstrip(",.;:").strip()
     meta = meta.rstrip(",;: ").strip()
+    dated = _PAREN_YEAR_AUTHORS.match(meta)
+    if dated and not tail.authors:
+        authors, first_only = split_authors(dated.group("authors"))
+        if authors and all(len(name.split()) <= _MAX_AUTHOR_WORDS for name in authors):
+            tail.authors, tail.first_only = authors, first_only
+            tail.year = int(dated.group("year"))
+            return tail
     match = _TRAILING_YEAR.match(meta)
     if match:
         tail.year = int(match.group("year"))

@@ -12,7 +12,10 @@ from awesome.schemas import validator
 def entry_to_json(entry: Entry) -> dict[str, Any]:
     """One entry as JSON; absent parts are left out."""
     if not entry.parsed:
-        return {"parsed": False, "line": entry.line, "raw": entry.raw}
+        verbatim: dict[str, Any] = {"parsed": False, "line": entry.line, "raw": entry.raw}
+        if entry.children:  # a group label ("* General") over entries of its own
+            verbatim["children"] = [entry_to_json(child) for child in entry.children]
+        return verbatim
     data: dict[str, Any] = {
         "parsed": True,
         "line": entry.line,

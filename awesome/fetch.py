@@ -269,21 +269,18 @@ def write_together(files: Sequence[tuple[Path, str]]) -> None:
 
     Two files cannot be replaced in one step, so the list and its lock are written one
     after the other, and a failure (a full disk, a folder that cannot be written, an
-    interrupt) undoes the first, leaving both as they were. An ``OSError`` becomes a
-    :class:`ListError` naming the file.
+    interrupt) undoes the first, leaving both as they were. A failed write is
+    :func:`~awesome.fsio.atomic_write_text`'s :class:`ListError` naming the file.
     """
     done: list[tuple[Path, str | None]] = []
     try:
         for path, text in files:
             old = path.read_bytes().decode("utf-8") if path.exists() else None
-            try:
-                atomic_write_text(path, text)
-            except OSError as error:
-                raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
+            atomic_write_text(path, text)
             done.append((path, old))
     except BaseException:
         for path, previous in reversed(done):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(OSError, ListError):
                 if previous is None:
                     path.unlink()
                 else:

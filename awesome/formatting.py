@@ -15,13 +15,15 @@ from pathlib import Path
 from awesome.config import Config, load_config
 from awesome.enrichment import fill_document
 from awesome.errors import ListError
-from awesome.metadata import MetadataLock, load_lock
+from awesome.metadata import MetadataLock, load_lock, lock_path_for
 from awesome.model import Document
 from awesome.parser import parse_document
 from awesome.render import render_document
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _TAG = re.compile(r"<[^>]*>")
+# "1." and "2)" that number list items are layout: the canonical form writes bullets
+_ORDERED_MARKER = re.compile(r"^([ \t]*)\d{1,9}[.)](?=[ \t]|$)", re.MULTILINE)
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
@@ -45,7 +47,7 @@ class FormatResult:
 
 def words(text: str) -> Counter[str]:
     """The words of a text (letters and digits), HTML tags left out."""
-    return Counter(_WORD.findall(_TAG.sub(" ", text)))
+    return Counter(_WORD.findall(_TAG.sub(" ", _ORDERED_MARKER.sub(r"\1", text))))
 
 
 def link_targets(text: str) -> Counter[str]:
@@ -128,7 +130,7 @@ def _refilled(text: str, lock: MetadataLock) -> Document:
 
 def lock_for(list_path: Path, config: Config) -> MetadataLock:
     """The metadata lock that belongs to a list (empty when there is none)."""
-    return load_lock(list_path.resolve().parent / config.metadata)
+    return load_lock(lock_path_for(list_path, config.metadata))
 
 
 def settings_for(list_path: Path, config_path: Path | None = None) -> tuple[Config, MetadataLock]:

@@ -29,29 +29,47 @@ def read_list_text(path: Path) -> str:
         raise ListError(f"cannot read: {error.strerror}", name) from None
     if len(data) > MAX_LIST_BYTES:
         raise ListError(f"file is larger than {MAX_LIST_BYTES // (1024 * 1024)} MB", name)
+    return decode_list_bytes(data, name)
+
+
+def decode_list_bytes(data: bytes, where: str) -> str:
+    """A list's bytes as text: NUL bytes and invalid UTF-8 refused, BOM dropped, LF endings.
+
+    Shared by the working file and a committed version (``awesome diff``), so both read alike.
+    """
     if b"\x00" in data[:8192]:
-        raise ListError("looks like a binary file (it contains NUL bytes)", name)
+        raise ListError("looks like a binary file (it contains NUL bytes)", where)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ListError(f"not valid UTF-8 (byte {error.start + 1})", name, line) from None
+        raise ListError(f"not valid UTF-8 (byte {error.start + 1})", where, line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
+
+    A symbolic link is followed: the file it points at is replaced and the link is kept.
+    A failure (a folder that cannot be written, a full disk) leaves the file as it was
+    and is a :class:`ListError` naming the file, so every writer reports it in one line.
+    """
+    target = path.resolve()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:
+        raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
+            os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(tmp, target)
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(error, OSError):
+            raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
         raise

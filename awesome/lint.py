@@ -228,8 +228,16 @@ class FixReport:
     problems: list[str] = field(default_factory=list)
 
 
+def _rewritten(url: str, applied: list[Fix], targets: Counter[str]) -> bool:
+    """Whether a fix rewrote ``url`` into a target the fixed text has (a corrected anchor)."""
+    return any(
+        fix.old and fix.old in url and url.replace(fix.old, fix.new, 1) in targets
+        for fix in applied
+    )
+
+
 def _lost_by_fixes(original: str, fixed: str, applied: list[Fix]) -> list[str]:
-    """What the fixes removed beyond the text they meant to replace."""
+    """What the fixes removed beyond the text they meant to replace or rewrite."""
     from awesome.formatting import link_targets, words
 
     allowed_words: Counter[str] = Counter()
@@ -238,8 +246,13 @@ def _lost_by_fixes(original: str, fixed: str, applied: list[Fix]) -> list[str]:
         allowed_words.update(words(fix.old))
         allowed_links.update(link_targets(fix.old))
     problems: list[str] = []
-    lost_links = link_targets(original) - link_targets(fixed) - allowed_links
-    problems.extend(f"link target would be lost: {url}" for url in sorted(lost_links))
+    fixed_targets = link_targets(fixed)
+    lost_links = link_targets(original) - fixed_targets - allowed_links
+    problems.extend(
+        f"link target would be lost: {url}"
+        for url in sorted(lost_links)
+        if not _rewritten(url, applied, fixed_targets)
+    )
     lost_words = words(original) - words(fixed) - allowed_words
     if lost_words:
         sample = ", ".join(sorted(lost_words)[:8])

@@ -6,7 +6,8 @@ Markdown lines. :func:`diff_documents` matches the entries of two
 :class:`~awesome.model.Document` objects and reports each entry that was added,
 removed, moved to another section, or edited, with the fields that differ.
 
-Entries are matched first by arXiv id, then by normalised URL, then by
+Entries are matched first by arXiv id, then by URL (compared as duplicate-entry
+compares them: :func:`awesome.urlkeys.paper_url_key`), then by
 normalised title, so that an entry whose title was corrected is still matched
 through its link, and one whose link was fixed is still matched through its title.
 """
@@ -25,16 +26,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from awesome.errors import AwesomeError
+from awesome.fsio import decode_list_bytes
 from awesome.model import Document, Entry, Section
+from awesome.urlkeys import paper_url_key
 
 KINDS = ("added", "removed", "moved", "edited")
 SECTION_SEPARATOR = " / "
 
-# Query parameters that only track where a click came from; they do not change the target.
-_TRACKING_PARAMS = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src)$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
@@ -129,7 +129,7 @@ def text_at_revision(path: Path, ref: str) -> str | None:
                 f"git show failed: {message[-1] if message else 'no message'}", str(path)
             )
         return None
-    return _decode(shown.stdout, path, ref)
+    return decode_list_bytes(shown.stdout, f"{path} at {ref}")
 
 
 def _is_revision(git: str, folder: Path, ref: str) -> bool:
@@ -160,45 +160,11 @@ def _exists_at(git: str, folder: Path, ref: str, name: str) -> bool:
     return listed.returncode == 0 and bool(listed.stdout.strip())
 
 
-def _decode(data: bytes, path: Path, ref: str) -> str:
-    """Committed bytes as text, with the same rules as reading the working file."""
-    where = f"{path} at {ref}"
-    if b"\x00" in data[:8192]:
-        raise GitError("looks like a binary file (it contains NUL bytes)", where)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise GitError(f"not valid UTF-8 (byte {error.start + 1})", where, line) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 # ---------------------------------------------------------------- normalising keys
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def normalize_url(url: str) -> str:
-    """A URL reduced to what identifies its target: scheme, case, www, slashes, trackers.
-
-    ``http://www.Example.com/a/?utm_source=x#top`` and ``https://example.com/a``
-    give the same key.
-    """
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return url.strip()
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    if parts.port is not None:
-        host = f"{host}:{parts.port}"
-    query = urlencode(
-        [
-            (k, v)
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-            if not _TRACKING_PARAMS.match(k)
-        ]
-    )
-    scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
-    return urlunsplit((scheme, host, parts.path.rstrip("/"), query, ""))
+# Most URLs stand in both versions of a list: each is reduced once.
+url_key = functools.lru_cache(maxsize=1 << 16)(paper_url_key)
 
 
 def normalize_title(title: str) -> str:
@@ -219,7 +185,7 @@ def _arxiv_key(entry: Entry) -> str | None:
 
 
 def _url_key(entry: Entry) -> str | None:
-    return normalize_url(entry.url) if entry.url else None
+    return url_key(entry.url) if entry.url else None
 
 
 def _title_key(entry: Entry) -> str | None:

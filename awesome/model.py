@@ -17,6 +17,8 @@ class Link:
 
     label: str
     url: str
+    source: str | None = field(default=None, compare=False)
+    """The label as written (``![OSS][OSS Icon]``); rendered as is while ``label`` matches it."""
 
 
 @dataclass
@@ -29,6 +31,11 @@ class Block:
     kind: str
     text: str
     line: int = field(default=0, compare=False)
+    entries_before: int = field(default=0, compare=False)
+    """How many of its section's entries stood above the block in the source.
+
+    Real lists interleave entries with labels (``_Web Analytics_``), ``<details>``
+    tags and notes; the renderer keeps each block between the same entries."""
 
 
 @dataclass
@@ -55,6 +62,9 @@ class Entry:
     raw: str = field(default="", compare=False)
     label: str | None = field(default=None, compare=False)
     """The source label of the primary link (``Paper``), which the canonical form drops."""
+    title_source: str | None = field(default=None, compare=False)
+    """The title as written (``**Name**``, a code span); rendered as is while ``title`` matches it,
+    so markup in a title stays markup instead of being escaped into visible characters."""
 
     def all_links(self) -> Iterator[Link]:
         """The primary link, labelled links, links in the description, then children's."""
@@ -99,6 +109,10 @@ class Document:
 
     title: str | None
     title_line: int | None = field(default=None, compare=False)
+    front_matter: str = field(default="", compare=False)
+    """A YAML front matter block (``---`` ... ``---``) that opens the file, kept first as written."""
+    title_badges: str = field(default="", compare=False)
+    """Badge links the title line carries (``[![Awesome](...)](...)``), kept as written."""
     intro: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     path: str | None = field(default=None, compare=False)

@@ -31,7 +31,31 @@ _TABLE = re.compile(r"^ {0,3}\|")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _TAGS = re.compile(r"<[^>]+>")
 _BADGE = re.compile(r"\s*\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)")
-_TOC_NAMES = {"contents", "table of contents", "catalog", "catalogue", "toc", "index"}
+_AWESOME_BADGE = re.compile(
+    r"\[!\[awesome\]|awesome\.re/badge|sindresorhus/awesome/[^)\s]*badge", re.IGNORECASE
+)
+_TOC_NAMES = {
+    "contents",
+    "table of contents",
+    "table of content",
+    "catalog",
+    "catalogue",
+    "toc",
+    "index",
+}
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
+# <details>, <summary>Expand contents</summary>, </details> around a contents list
+_DETAILS_LINE = re.compile(
+    r"^\s*(?:</?details\b[^>]*>|<summary\b[^>]*>[^<]*</summary>)\s*$", re.IGNORECASE
+)
+# A link-free line a hand-kept contents list may carry: "*(More than Top 100)*"
+_TOC_NOTE_MAX = 80
+_GROUP_LABEL_MAX = 80
+_FRONT_MATTER_MAX_LINES = 200
+_YAML_KEY = re.compile(r"^[A-Za-z_][\w-]*:(?:\s|$)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_LABEL_BULLET = re.compile(r"^([ \t]*)[*+](?=[ \t])")
+_HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
 
 @dataclass
@@ -50,7 +74,9 @@ class _Item:
 
 
 def _indent_width(text: str) -> int:
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+    if "\t" in text:
+        text = text.expandtabs(4)
+    return len(text) - len(text.lstrip(" "))
 
 
 class _Reader:
@@ -133,6 +159,10 @@ class _Reader:
             if not line.strip():
                 following = self.next_nonblank(self.pos)
                 if following < len(self.lines) and _continues_list(self.lines[following], stack):
+                    if stack and not _ITEM.match(self.lines[following]):
+                        # a second paragraph, a table or code inside the item: the blank
+                        # lines belong to it, or its verbatim text would run them together
+                        stack[-1].lines.extend(self.lines[self.pos : following])
                     self.pos = following
                     continue
                 break
@@ -174,7 +204,11 @@ def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
     if following >= len(reader.lines):
         return False
     next_item = _ITEM.match(reader.lines[following])
-    return bool(next_item and not next_item.group("marker")[0].isdigit())
+    # an indented bullet is the numbered item's own sub-list ("1. Text" over "  - url"),
+    # so the numbered line is an entry, not a heading
+    return bool(
+        next_item and not next_item.group("marker")[0].isdigit() and not next_item.group("indent")
+    )
 
 
 def _item_text(item: _Item) -> str:
@@ -195,7 +229,7 @@ def _item_to_entry(item: _Item) -> Entry:
     entry = parse_entry_text(_item_text(item))
     raw = "\n".join(_raw_lines(item))
     if entry is None:
-        return Entry(title="", parsed=False, line=item.line, raw=raw)
+        return _group_label(item) or Entry(title="", parsed=False, line=item.line, raw=raw)
     entry.line = item.line
     entry.raw = raw
     entry.children = [_item_to_entry(child) for child in item.children]
@@ -205,17 +239,57 @@ def _item_to_entry(item: _Item) -> Entry:
     return entry
 
 
+def _dedented(entry: Entry, indent: int) -> Entry:
+    """A top-level item written verbatim starts at the margin, with its lines' nesting kept:
+    left indented after a canonical entry, it would read back as that entry's child."""
+    if entry.parsed or indent == 0 or "\t" in entry.raw:
+        return entry
+    lines = entry.raw.split("\n")
+    cut = min(indent, *(len(line) - len(line.lstrip(" ")) for line in lines if line.strip()))
+    entry.raw = "\n".join(line[cut:] if line[:cut].strip() == "" else line for line in lines)
+    return entry
+
+
+def _group_label(item: _Item) -> Entry | None:
+    """``* General`` over a nested list of entries: a label, kept as written, over entries
+    that are read (and checked, exported, linked) like any other."""
+    text = _item_text(item)
+    if not item.children or "](" in text or len(text) > _GROUP_LABEL_MAX or len(item.lines) > 1:
+        return None
+    children = [_item_to_entry(child) for child in item.children]
+    if not all(child.parsed for child in children):
+        return None
+    # the label's bullet follows its entries' canonical "-", so the list stays one list
+    label = _LABEL_BULLET.sub(r"\1-", item.lines[0])
+    return Entry(title="", parsed=False, line=item.line, raw=label, children=children)
+
+
 def _heading_text(raw: str | None) -> str:
     return (raw or "").strip()
 
 
-def _is_toc_heading(text: str) -> bool:
+def is_contents_heading(text: str) -> bool:
+    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?"""
     plain = re.sub(r"[^\w ]", "", text).strip().casefold()
     return plain in _TOC_NAMES
 
 
 def _title_from(text: str) -> str:
     return _BADGE.sub("", text).strip()
+
+
+def _badges_of(text: str) -> str:
+    """The badge links of a title line, as written, separated by single spaces."""
+    return " ".join(match.group(0).strip() for match in _BADGE.finditer(text))
+
+
+def is_awesome_badge(text: str) -> bool:
+    """Does ``text`` hold an Awesome badge (awesome.re or the older rawgit one)?"""
+    return bool(_AWESOME_BADGE.search(text))
+
+
+def _only_badges(text: str) -> bool:
+    return bool(text.strip()) and not _BADGE.sub("", text).strip()
 
 
 class _Builder:
@@ -226,6 +300,8 @@ class _Builder:
         self.stack: list[Section] = []
         self.slugs = SlugCounter()
         self.in_toc = False
+        self.title_seen = False
+        """An HTML ``<h1>`` kept verbatim counts as the title: no later ``#`` takes its place."""
 
     def current(self) -> Section | None:
         return self.stack[-1] if self.stack else None
@@ -240,21 +316,65 @@ class _Builder:
 
     def add_block(self, block: Block) -> None:
         section = self.current()
-        (section.blocks if section else self.doc.intro).append(block)
+        if section is None:
+            if self._badges_for_title(block):
+                return
+            self.doc.intro.append(block)
+            return
+        block.entries_before = len(section.entries)
+        section.blocks.append(block)
+
+    def badges_above_title(self) -> None:
+        """A badge line that is all a list has above its title joins the title line."""
+        doc = self.doc
+        if len(doc.intro) == 1 and not doc.title_badges:
+            badges = doc.intro.pop()
+            if not self._badges_for_title(badges):
+                doc.intro.append(badges)
+
+    def _badges_for_title(self, block: Block) -> bool:
+        """A badge line right under a title without badges joins the title line."""
+        doc = self.doc
+        if (
+            doc.title is None
+            or doc.title_badges
+            or doc.intro
+            or block.kind != "paragraph"
+            or not _only_badges(block.text)
+            or not is_awesome_badge(block.text)
+        ):
+            return False
+        doc.title_badges = _badges_of(block.text)
+        return True
 
     def add_items(self, items: list[_Item], reader: _Reader) -> None:
         section = self.current()
         if section is None:
             start = items[0].line - 1
             text = "\n".join(reader.lines[start : reader.pos]).rstrip()
+            if self.doc.toc_line is not None and _is_anchor_list(text.splitlines()):
+                # a second anchor list in the introduction: formatting drops the first, so
+                # this one would be taken for the catalog next time; it goes with it now
+                self.doc.toc_text += f"\n\n{text}"
+                return
             if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
-                # a contents list kept by hand without a heading: it is regenerated
+                # a contents list kept by hand without a heading: it is regenerated,
+                # and so is a label such as "**Table of Contents**" standing above it
                 self.doc.toc_line = items[0].line
                 self.doc.toc_text = text
+                label = self.doc.intro[-1] if self.doc.intro else None
+                if (
+                    label is not None
+                    and label.kind == "paragraph"
+                    and is_contents_heading(label.text)
+                ):
+                    self.doc.intro.pop()
+                    self.doc.toc_line = label.line
+                    self.doc.toc_text = f"{label.text}\n\n{text}"
                 return
             self.doc.intro.append(Block("list", text, items[0].line))
             return
-        section.entries.extend(_item_to_entry(item) for item in items)
+        section.entries.extend(_dedented(_item_to_entry(item), item.indent) for item in items)
 
 
 def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) -> None:
@@ -262,11 +382,14 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
     text = _heading_text(match.group(2))
     line = reader.pos + 1
     reader.pos += 1
-    if level == 1 and builder.doc.title is None and not builder.stack:
+    if level == 1 and not builder.title_seen and not builder.stack:
+        builder.title_seen = True
         builder.doc.title = _title_from(text)
+        builder.doc.title_badges = _badges_of(text)
         builder.doc.title_line = line
+        builder.badges_above_title()
         return
-    if level == 2 and _is_toc_heading(text) and _skip_toc(builder, reader, line):
+    if level <= 3 and is_contents_heading(text) and _skip_toc(builder, reader, line):
         return
     builder.open_section(text, level, line)
 
@@ -276,23 +399,81 @@ def _skip_toc(builder: _Builder, reader: _Reader, line: int) -> bool:
     end = reader.pos
     while end < len(reader.lines) and not _HEADING.match(reader.lines[end]):
         end += 1
-    if not _is_anchor_list(reader.lines[reader.pos : end]):
+    if not _is_toc_body(reader.lines[reader.pos : end]):
         return False
     builder.doc.toc_line = line
     builder.doc.toc_text = "\n".join(reader.lines[line - 1 : end])
-    while builder.stack:
-        builder.stack.pop()
+    # the open sections stay open: a "###" after the dropped list nests under the "##"
+    # before it, as it will when the formatted text is read again
     reader.pos = end
     return True
+
+
+def _is_anchor_item(text: str) -> bool:
+    """A list item of in-page links only, with no HTML in it (``<td>`` is not a contents line)."""
+    return bool(
+        _ITEM.match(text)
+        and not _RULE.match(text)
+        and "](" in text
+        and not _HTML_TAG.search(text)
+        and all(link.url.startswith("#") for link in find_links(text))
+    )
+
+
+def _join_continuations(lines: list[str]) -> list[str]:
+    """Non-blank lines, an item's indented continuation lines joined to it."""
+    joined: list[str] = []
+    for text in lines:
+        if not text.strip():
+            continue
+        if joined and _ITEM.match(joined[-1]) and text[:1] in " \t" and not _ITEM.match(text):
+            joined[-1] += " " + text.strip()
+        else:
+            joined.append(text)
+    return joined
+
+
+def _only_anchor_links(text: str) -> bool:
+    """A line such as ``**[⬆ back to top](#contents)**``: in-page links and nothing to read."""
+    links = list(find_links(text))
+    return (
+        bool(links)
+        and all(link.url.startswith("#") for link in links)
+        and len(text.strip()) <= _TOC_NOTE_MAX
+        and not _starts_block(text)
+    )
 
 
 def _is_anchor_list(lines: list[str]) -> bool:
     """Is every non-blank line a list item made only of ``#anchor`` links?"""
     body = [text for text in lines if text.strip()]
-    return bool(body) and all(
-        _ITEM.match(text)
-        and "](" in text
-        and all(link.url.startswith("#") for link in find_links(text))
+    return bool(body) and all(_is_anchor_item(text) for text in body)
+
+
+def _is_toc_body(lines: list[str]) -> bool:
+    """Anchor-link items, with only comments, rules and short link-free notes between them.
+
+    Hand-kept contents lists carry ``<!-- MarkdownTOC -->`` markers, a closing ``* * *``
+    or a note such as ``*(More than Top 100)*``; all of it is replaced by the generated list.
+    """
+    body = _join_continuations(lines)
+    if not any(_is_anchor_item(text) for text in body):
+        return False
+    opened = sum(text.lower().count("<details") for text in body)
+    if opened != sum(text.lower().count("</details") for text in body):
+        return False  # dropping half of a <details> would fold or unfold what follows
+    return all(
+        _is_anchor_item(text)
+        or _RULE.match(text)
+        or _COMMENT_LINE.match(text)
+        or _DETAILS_LINE.match(text)
+        or _only_anchor_links(text)
+        or (
+            not _starts_block(text)
+            and "](" not in text
+            and "<" not in text
+            and len(text.strip()) <= _TOC_NOTE_MAX
+        )
         for text in body
     )
 
@@ -300,10 +481,15 @@ def _is_anchor_list(lines: list[str]) -> bool:
 def _handle_html(builder: _Builder, reader: _Reader) -> None:
     block = reader.take_html()
     heading = _H1_HTML.match(block.text)
-    if heading and builder.doc.title is None and not builder.stack:
-        builder.doc.title = _title_from(_TAGS.sub("", heading.group("text")))
-        builder.doc.title_line = block.line
-        return
+    if heading and not builder.title_seen and not builder.stack:
+        builder.title_seen = True
+        inner = heading.group("text")
+        title = _title_from(_TAGS.sub("", inner)).strip()
+        if title and not _HTML_LINK_ATTR.search(inner):
+            builder.doc.title = title
+            builder.doc.title_line = block.line
+            return
+        # a logo or a link in the heading has no place in "# Title": keep it as written
     builder.add_block(block)
 
 
@@ -341,6 +527,10 @@ def _parse(text: str, path: str | None) -> Document:
         lines.pop()
     reader = _Reader(lines)
     builder = _Builder(path)
+    end = _front_matter_end(lines)
+    if end:
+        builder.doc.front_matter = "\n".join(lines[:end])
+        reader.pos = end
     while not reader.at_end():
         line = reader.peek()
         if not line.strip():
@@ -348,6 +538,23 @@ def _parse(text: str, path: str | None) -> Document:
             continue
         _dispatch(builder, reader, line)
     return builder.doc
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """How many lines a YAML front matter (Jekyll, Hugo) takes at the top; 0 when none.
+
+    ``---`` on the first line, ``key: value`` lines, and a closing ``---`` or ``...``:
+    read as Markdown it would become a rule and a heading.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, min(len(lines), _FRONT_MATTER_MAX_LINES)):
+        line = lines[index].rstrip()
+        if line in ("---", "..."):
+            return index + 1 if index > 1 else 0
+        if index == 1 and not _YAML_KEY.match(line):
+            return 0
+    return 0
 
 
 def _dispatch(builder: _Builder, reader: _Reader, line: str) -> None:

@@ -9,11 +9,12 @@ contents list, moves blocks above entries, and writes each entry on one line:
 from __future__ import annotations
 
 from awesome.config import Config
-from awesome.inline import escape
+from awesome.inline import escape, link_at, unescape
 from awesome.metadata import MetadataLock
-from awesome.model import Document, Entry, Section
-from awesome.slug import SlugCounter, github_slug
-from awesome.sorting import sort_entries
+from awesome.model import Block, Document, Entry, Section
+from awesome.parser import is_awesome_badge, is_contents_heading
+from awesome.slug import SlugCounter, github_slug, heading_text
+from awesome.sorting import section_parts, sort_entries
 
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 CONTENTS = "Contents"
@@ -44,10 +45,23 @@ def _meta(entry: Entry) -> str:
     return ""
 
 
+def link_label(text: str, source: str | None) -> str:
+    """A link label that reads back as ``text``: the source's own markup while it still says
+    ``text`` (a bold title, a badge image), else ``text`` escaped."""
+    if source is None or (source != text and unescape(source) != text):
+        return escape(text)
+    if "[" not in source and "]" not in source:
+        return source  # nothing in it can end the label early
+    found = link_at(f"[{source}](x)", 0)
+    return source if found is not None and found.label == source else escape(text)
+
+
 def render_entry(entry: Entry, indent: str = "") -> str:
     """One entry (and its nested items) in canonical form; unparsed entries verbatim."""
     if not entry.parsed:
-        return entry.raw
+        # verbatim; a group label's entries are written under it like any nested entries
+        nested = [render_entry(child, indent + "  ") for child in entry.children]
+        return "\n".join([entry.raw, *nested])
     tail = []
     if entry.name:
         tail.append(f"**{escape(entry.name)}**.")
@@ -58,57 +72,80 @@ def render_entry(entry: Entry, indent: str = "") -> str:
         tail.append(entry.description)
     if entry.links:
         tail.append(
-            LINK_SEPARATOR.join(f"[{escape(link.label)}]({link.url})" for link in entry.links)
+            LINK_SEPARATOR.join(
+                f"[{link_label(link.label, link.source)}]({link.url})" for link in entry.links
+            )
         )
-    line = f"{indent}- [{escape(entry.title)}]({entry.url})"
+    line = f"{indent}- [{link_label(entry.title, entry.title_source)}]({entry.url})"
     if tail:
         line += " - " + " ".join(tail)
     children = [render_entry(child, indent + "  ") for child in entry.children]
     return "\n".join([line, *children])
 
 
-def render_title(title: str | None) -> str | None:
-    return f"# {title} {BADGE}" if title else None
+def render_title(title: str | None, badges: str = BADGE) -> str | None:
+    """``# Title`` followed by its badges (the Awesome badge unless told otherwise)."""
+    if not title:
+        return None
+    return f"# {title} {badges}".rstrip()
+
+
+def _title_badges(doc: Document) -> str:
+    """The title's own badges, plus the Awesome badge unless the list shows one already."""
+    if is_awesome_badge(doc.title_badges) or any(is_awesome_badge(b.text) for b in doc.intro):
+        return doc.title_badges
+    return " ".join(part for part in (doc.title_badges, BADGE) if part)
 
 
 def contents_lines(doc: Document) -> list[str]:
-    """The generated contents list: ``##`` and ``###`` headings, nested, with GitHub slugs."""
+    """The generated contents list: headings down to ``###``, two levels deep, GitHub slugs.
+
+    Depth follows the heading tree, not the heading level, so a list whose first
+    sections are ``##`` and later ones ``#`` still gets a contents list that starts flush.
+    """
     slugs = SlugCounter()
     lines: list[str] = []
-    top = min((section.level for section in doc.walk()), default=2)
-    for section in doc.walk():
+
+    def visit(section: Section, depth: int) -> None:
         anchor = slugs.unique(section.heading)
-        depth = section.level - top
         if section.level <= 3 and depth <= 1:
             label = escape(_plain_heading(section.heading))
             lines.append(f"{'  ' * depth}- [{label}](#{anchor})")
+        for sub in section.subsections:
+            visit(sub, depth + 1)
+
+    for section in doc.sections:
+        visit(section, 0)
     return lines
 
 
 def _plain_heading(heading: str) -> str:
     """Heading text without link or emphasis markup, for use as a link label."""
-    from awesome.slug import _MARKUP
-
-    return _MARKUP.sub(lambda m: m.group(1) or "", heading).strip()
+    return heading_text(heading).strip()
 
 
 def _render_section(section: Section, lock: MetadataLock, config: Config, out: list[str]) -> None:
     level = section.level
     out.append(f"{'#' * level} {section.heading}")
     out.append("")
-    for block in section.blocks:
-        out.append(block.text)
-        out.append("")
-    if section.entries:
-        for entry in sort_entries(section.entries, lock, config.sort):
-            out.append(render_entry(entry))
-        out.append("")
+    for part in section_parts(section):
+        if isinstance(part, Block):
+            out += [part.text, ""]
+        else:
+            out += [render_entry(entry) for entry in sort_entries(part, lock, config.sort)]
+            out.append("")
     for sub in section.subsections:
         _render_section(sub, lock, config, out)
 
 
 def has_contents(doc: Document) -> bool:
-    return any(section.level <= 3 for section in doc.walk())
+    """Should the document get a generated contents list?
+
+    Not when it keeps a contents section of its own that the parser could not
+    safely replace (one with prose in it): two contents lists would stand there.
+    """
+    sections = [section for section in doc.walk() if section.level <= 3]
+    return bool(sections) and not any(is_contents_heading(s.heading) for s in sections)
 
 
 def render_document(
@@ -117,8 +154,8 @@ def render_document(
     """The canonical Markdown text of a document, ending with one newline."""
     lock = lock or MetadataLock()
     config = config or Config()
-    out: list[str] = []
-    title = render_title(doc.title)
+    out: list[str] = [doc.front_matter, ""] if doc.front_matter else []
+    title = render_title(doc.title, _title_badges(doc))
     if title:
         out += [title, ""]
     for block in doc.intro:

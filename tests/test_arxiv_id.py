@@ -197,7 +197,46 @@ def test_other_urls_have_no_id() -> None:
     assert arxiv_id_of_url("http://[::1") is None
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://doi.org/2304.13712",
+        "https://doi.org/arXiv:2304.13712",
+        "https://doi.org/hep-th/9901001",
+        "https://doi.org/10.1145/2304.13712",
+    ],
+)
+def test_a_doi_url_is_an_arxiv_id_only_under_arxivs_prefix(url: str) -> None:
+    assert parse_url(url) is None
+    assert arxiv_id_of_url(url) is None
+
+
 def test_abs_url_and_style() -> None:
     assert parse("2304.13712v2").abs_url == "https://arxiv.org/abs/2304.13712"
     assert parse("hep-th/9901001").is_old_style
     assert not parse("2304.13712").is_old_style
+
+
+_URL_PIECES = st.lists(
+    st.sampled_from(
+        ["http", "HTTPS", "ftp", "git+ssh", ":", "//", "/", "arxiv.org", "ArXiv.Org", "www.",
+         "abs", "pdf", "1706.03762", "v2", ".pdf", "?", "#", "=", "@", ":8080", "%2F", " ",
+         "\t", "\\", "[", "]", "é", "-", "_", "x"]
+    ),
+    max_size=14,
+).map("".join)  # fmt: skip
+
+
+@given(_URL_PIECES)
+def test_quick_url_split_agrees_with_urlsplit(url: str) -> None:
+    from urllib.parse import unquote, urlsplit
+
+    from awesome.arxiv_id import _scheme_host_path
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        assert _scheme_host_path(url) is None
+        return
+    expected = (parts.scheme.lower(), (parts.hostname or "").lower(), unquote(parts.path))
+    assert _scheme_host_path(url) == expected

@@ -39,7 +39,7 @@ def test_diff_prints_unified_diff(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, MESSY)
     result = runner.invoke(cli, ["format", "--check", "--diff", str(path)])
     assert result.exit_code == 1
-    assert "-- **A**, 2020, [Paper](https://a.example)" in result.output.replace("\n-- ", "\n-- ")
+    assert "\n-- **A**, 2020, [Paper](https://a.example)\n" in result.output
     assert "+- [A](https://a.example) - 2020." in result.output
 
 
@@ -140,3 +140,36 @@ def test_bad_config_is_exit_2(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["format", str(path)])
     assert result.exit_code == 2
     assert "unknown key 'sortt'" in result.output and "sort" in result.output
+
+
+def _small_files_only() -> None:
+    # runs in the child process: writes past 64 bytes fail with EFBIG ("File too large")
+    # instead of killing it, the way a full disk or a quota makes a write fail
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64, resource.RLIM_INFINITY))
+
+
+def test_a_failed_write_is_one_line_and_keeps_the_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = _write(tmp_path, MESSY)
+    result = subprocess.run(
+        [sys.executable, "-m", "awesome", "format", str(path)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        preexec_fn=_small_files_only,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"error: {path}: cannot write: File too large\n"
+    assert path.read_text("utf-8") == MESSY
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]  # no temporary file left

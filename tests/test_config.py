@@ -46,3 +46,59 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "awesome.toml").write_text("sort = \n", "utf-8")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_config(tmp_path / "README.md")
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            'sort = "title"\n[lint\nignore = []\n',
+            ":2: not valid TOML: Expected ']' at the end of a table declaration (column 6)",
+        ),
+        ('sort = "title"\n[lint]\nignore = [\n', ":3: not valid TOML: Invalid value"),
+    ],
+)
+def test_invalid_toml_names_the_line(tmp_path: Path, text: str, where: str) -> None:
+    path = tmp_path / "awesome.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "README.md")
+    assert str(caught.value) == f"{path}{where}"
+
+
+def test_a_config_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    path = tmp_path / "awesome.toml"
+    path.write_bytes(b'sort = "\xff"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "README.md")
+    assert str(caught.value) == f"{path}: not valid UTF-8 (byte 9)"
+
+
+@pytest.mark.parametrize("text", ["[tool]\nawesome = 3\n", 'tool = {awesome = "canonical"}\n'])
+def test_tool_awesome_that_is_not_a_table_is_an_error(tmp_path: Path, text: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(text, "utf-8")
+    with pytest.raises(ConfigError, match=r"tool\.awesome must be a table"):
+        load_config(tmp_path / "README.md")
+    with pytest.raises(ConfigError, match=r"tool\.awesome must be a table"):
+        load_config(None, tmp_path / "pyproject.toml")
+
+
+def test_bad_config_is_one_line_and_exit_2_for_every_command_that_reads_it(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from awesome.cli import cli
+
+    listing = tmp_path / "README.md"
+    listing.write_text("# T\n\n## S\n\n- [A](https://arxiv.org/abs/2304.13712) - 2023.\n", "utf-8")
+    (tmp_path / "awesome.toml").write_bytes(b"sort = \xff\n")
+    for args in (
+        ["format", "--check"],
+        ["export", "--format", "bibtex"],
+        ["enrich", "--offline"],
+        ["lint"],
+    ):
+        result = CliRunner().invoke(cli, [*args, str(listing)])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.output == f"error: {tmp_path / 'awesome.toml'}: not valid UTF-8 (byte 8)\n"

@@ -245,7 +245,7 @@ def test_a_lock_that_cannot_be_written_is_one_line(fake: FakeArxiv, sample: Path
     result = enrich(fake, str(sample))
     assert result.exit_code == 2
     lock = sample.parent.resolve() / "gone" / "metadata.json"
-    assert result.output == (f"error: {lock}: cannot write the lock: No such file or directory\n")
+    assert result.output == (f"error: {lock}: cannot write: No such file or directory\n")
     assert "Traceback" not in result.output
 
 

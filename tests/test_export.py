@@ -53,3 +53,16 @@ def test_schemas_forbid_unknown_fields() -> None:
     data = document_to_json(parse_document("# T\n\n## S\n\n- [A](https://a.example)\n"))
     data["sections"][0]["entries"][0]["colour"] = "red"
     assert list(validator("document").iter_errors(data))
+
+
+def test_a_label_item_exports_its_entries_as_children() -> None:
+    from awesome.export import document_to_json, validate_document_json
+    from awesome.parser import parse_document
+
+    doc = parse_document(
+        "# X\n\n## Text\n\n* General\n  * [difflib](https://d.example) - Deltas.\n"
+    )
+    data = document_to_json(doc)
+    validate_document_json(data)
+    label = data["sections"][0]["entries"][0]
+    assert label["parsed"] is False and label["children"][0]["title"] == "difflib"

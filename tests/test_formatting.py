@@ -59,3 +59,45 @@ def test_unparsed_items_survive_verbatim_and_last() -> None:
     result = format_text(original)
     assert result.problems == []
     assert result.formatted.endswith("- [B](https://b.example) - 2020.\n- something **odd** here\n")
+
+
+def test_numbered_entries_become_bullets_without_counting_their_numbers_as_lost() -> None:
+    original = "# T\n\n## S\n\n1. [B](https://b.example) `Uber`\n2. [A](https://a.example) `Lyft`\n"
+    result = format_text(original)
+    assert result.problems == []
+    assert (
+        "- [A](https://a.example) - `Lyft`\n- [B](https://b.example) - `Uber`\n" in result.formatted
+    )
+
+
+def test_a_logo_heading_and_an_old_awesome_badge_are_not_lost() -> None:
+    badge = "[![Awesome](https://cdn.example/sindresorhus/awesome/badge.svg)](https://github.com/sindresorhus/awesome)"
+    for original in (
+        '<h1 align="center">\n\t<img src="https://logo.example/l.svg">\n</h1>\n\n## S\n\n- [A](https://a.example)\n',
+        f"# T {badge}\n\n## S\n\n- [A](https://a.example)\n",
+    ):
+        result = format_text(original)
+        assert result.problems == [], original
+        assert format_text(result.formatted).formatted == result.formatted
+
+
+def test_indented_first_item_that_is_not_read_stays_a_top_level_item() -> None:
+    original = (
+        "# T\n\n### S\n\n  - Paper: https://p.example\n"
+        "- **Scaling Laws**, Arxiv 2022 [Paper](https://arxiv.org/abs/2210.10760)\n"
+    )
+    result = format_text(original)
+    assert result.problems == []
+    assert (
+        "- [Scaling Laws](https://arxiv.org/abs/2210.10760) - Arxiv 2022.\n- Paper: https://p.example\n"
+        in (result.formatted)
+    )
+
+
+def test_contents_like_lists_are_judged_the_same_before_and_after_formatting() -> None:
+    for original in (
+        "## Contents\n- [Back-End](#back-end)\n    <td>CC BY-SA 4.0</td>\n",
+        "# T\n\n3. [Classification](#classification)\n<!-- note -->\n  - [Benchmarks](#benchmarks)\n",
+    ):
+        result = format_text(original)
+        assert result.problems == [], original

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome.inline import escape, find_links, unescape
+from awesome.inline import escape, find_links, link_at, unescape
 from awesome.slug import SlugCounter, github_slug
 
 
@@ -25,6 +25,23 @@ def test_text_that_only_looks_like_a_link() -> None:
     assert list(find_links("[not a link] (https://x.example) \\[x](y)")) == []
 
 
+_LINKISH = st.lists(
+    st.sampled_from(["[", "]", "(", ")", "!", "\\", "`", "<", ">", " ", "\t", "\n", "a", "/", '"']),
+    max_size=40,
+).map("".join)
+
+
+@given(_LINKISH)
+def test_every_link_found_is_the_link_that_starts_there(text: str) -> None:
+    """The quick path for plain links agrees with the bracket-by-bracket scanner."""
+    for link in find_links(text):
+        bracket = link.start + 1 if link.image else link.start
+        assert text[link.start : link.start + 1] == ("!" if link.image else "[")
+        expected = link_at(text, bracket)
+        assert expected is not None
+        assert (link.label, link.url, link.end) == (expected.label, expected.url, expected.end)
+
+
 @given(st.text())
 def test_escape_round_trips(text: str) -> None:
     assert unescape(escape(text)) == text
@@ -41,6 +58,23 @@ def test_github_slugs() -> None:
         "tools-1",
         "tools-2",
     ]
+
+
+def test_a_link_inside_brackets_that_are_not_a_link_is_found() -> None:
+    found = [
+        (link.label, link.url) for link in find_links("A [[pdf](https://p.example)] [x [y](u)] z")
+    ]
+    assert found == [("pdf", "https://p.example"), ("y", "u")]
+
+
+def test_slugs_of_headings_with_badges_keep_the_space_before_the_image() -> None:
+    # GitHub reads the anchor from the heading's text, where an image counts for nothing
+    assert (
+        github_slug("Awesome-LLM [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)")
+        == "awesome-llm-"
+    )
+    assert github_slug("Tools [![List][icon]](https://l.example)") == "tools-"
+    assert github_slug("🚀(New) Experiments") == "new-experiments"
 
 
 def test_a_link_inside_brackets_that_are_not_a_link() -> None:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from awesome.listdiff import (
     diff_documents,
     normalize_title,
-    normalize_url,
     render_json,
     render_markdown,
     render_text,
@@ -158,13 +157,18 @@ def test_unparsed_items_are_matched_by_their_text() -> None:
     assert kinds == [("added", "other"), ("removed", "something odd without a link")]
 
 
-def test_normalize_url_ignores_what_does_not_change_the_target() -> None:
-    assert normalize_url("http://www.Example.com/a/?utm_source=x&id=3#top") == (
-        "https://example.com/a?id=3"
-    )
-    assert normalize_url("https://example.com/a?id=3") == "https://example.com/a?id=3"
-    assert normalize_url("https://example.com/a") != normalize_url("https://example.com/b")
-    assert normalize_url("https://example.com:8080/a") == "https://example.com:8080/a"
+def test_links_are_matched_as_duplicate_entry_matches_them() -> None:
+    for old_url, new_url in [
+        ("http://www.Example.com/tool/?utm_source=x&id=3#top", "https://example.com/tool?id=3"),
+        ("https://youtube.com/watch?v=abc&si=share", "https://www.youtube.com/watch?v=abc"),
+        ("https://openreview.net/pdf?id=r1xMH1BtvB", "https://openreview.net/forum?id=r1xMH1BtvB"),
+    ]:
+        old, new = base(), base()
+        old.sections[0].entries[1].url = old_url
+        new.sections[0].entries[1].url = new_url
+        new.sections[0].entries[1].title = "Some Tool, renamed"
+        [change] = diff_documents(old, new).changes
+        assert (change.kind, [f.field for f in change.fields]) == ("edited", ["title", "url"])
 
 
 def test_normalize_title_ignores_case_punctuation_and_spacing() -> None:

@@ -127,7 +127,6 @@ def test_round_trip(paper: Paper) -> None:
 def test_missing_file_is_an_empty_lock(tmp_path: Path) -> None:
     lock = load_lock(tmp_path / "metadata.json")
     assert len(lock) == 0
-    assert lock.path == tmp_path / "metadata.json"
 
 
 @pytest.mark.parametrize(
@@ -167,3 +166,30 @@ def test_json_error_names_the_line(tmp_path: Path) -> None:
 def test_lock_path_is_beside_the_list(tmp_path: Path) -> None:
     assert lock_path_for(tmp_path / "README.md") == tmp_path / "metadata.json"
     assert lock_path_for(tmp_path / "README.md", "papers.json") == tmp_path / "papers.json"
+
+
+def test_schema_error_names_the_line_of_the_record(tmp_path: Path) -> None:
+    path = tmp_path / "metadata.json"
+    good = Paper("2304.13712", "Harnessing", published="2023-04-26")
+    bad = Paper("2305.14314", "QLoRA", published="2023-05-23")
+    text = MetadataLock({p.id: p for p in (good, bad)}).dumps()
+    path.write_text(text.replace('"2023-05-23"', '"May 2023"'), "utf-8")
+    with pytest.raises(MetadataError) as caught:
+        load_lock(path)
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "2023-05-23" in t)
+    assert str(caught.value).startswith(
+        f"{path}:{line}: invalid metadata lock at papers/2305.14314/published: "
+    )
+
+
+def test_a_lock_that_is_a_folder_or_not_utf8_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "metadata.json"
+    folder.mkdir()
+    with pytest.raises(MetadataError) as caught:
+        load_lock(folder)
+    assert str(caught.value) == f"{folder}: cannot read metadata lock: Is a directory"
+    broken = tmp_path / "lock.json"
+    broken.write_bytes(b'{"version": 1, "papers": {"\xff": {}}}')
+    with pytest.raises(MetadataError) as caught:
+        load_lock(broken)
+    assert str(caught.value) == f"{broken}: not valid UTF-8 (byte 28)"

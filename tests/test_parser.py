@@ -203,6 +203,122 @@ def test_intro_list_with_real_links_is_kept() -> None:
     assert [b.kind for b in doc.intro] == ["list"] and doc.toc_line is None
 
 
+def test_numbered_item_over_its_own_indented_sub_list_is_an_item_not_a_heading() -> None:
+    text = (
+        "# X\n\n## Week\n\n1. A model that reads. [Paper](https://p.example)\n"
+        "  - https://p.example\n2. Another one. [Paper](https://q.example)\n"
+        "  - https://q.example\n"
+    )
+    doc = parse_document(text)
+    assert [s.heading for s in doc.walk()] == ["Week"]
+    assert [e.line for e in doc.sections[0].entries] == [5, 7]
+
+
+def test_numbered_line_over_a_flush_bullet_list_is_still_a_heading() -> None:
+    doc = parse_document("# X\n\n## Efficiency\n\n1. Cost\n- [A](https://a.example)\n")
+    assert [(s.heading, s.level) for s in doc.walk()] == [("Efficiency", 2), ("1. Cost", 3)]
+
+
+def test_blocks_remember_how_many_entries_stood_above_them() -> None:
+    text = (
+        "# X\n\n## Analytics\n\n_Web_\n\n- [B](https://b.example) - Web.\n- [A](https://a.example) - Web.\n\n"
+        "_Business_\n\n- [D](https://d.example) - Business.\n\n<!-- end -->\n"
+    )
+    section = parse_document(text).sections[0]
+    assert [(b.text, b.entries_before) for b in section.blocks] == [
+        ("_Web_", 0),
+        ("_Business_", 2),
+        ("<!-- end -->", 3),
+    ]
+
+
+def test_contents_heading_variants_with_markers_and_notes_are_the_catalog() -> None:
+    text = (
+        "# X\n\n## Table of Content\n\n<!-- MarkdownTOC depth=4 -->\n\n- [Tools](#tools)\n"
+        "    - [Sub](#sub)\n\n*(More than the top ten)*\n\n* [Old](#old) : before 2012\n\n"
+        "<!-- /MarkdownTOC -->\n\n* * *\n\n## Tools\n\n### Sub\n\n## Old\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line == 3 and "MarkdownTOC" in doc.toc_text
+    assert [s.heading for s in doc.walk()] == ["Tools", "Sub", "Old"]
+
+
+def test_contents_section_with_real_prose_is_not_the_catalog() -> None:
+    text = (
+        "# X\n\n## Contents\n\n- [Tools](#tools)\n\nSee [the site](https://s.example) for more.\n\n"
+        "## Tools\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line is None and [s.heading for s in doc.walk()] == ["Contents", "Tools"]
+
+
+def test_bold_contents_label_over_a_hand_kept_list_goes_with_it() -> None:
+    text = "# X\n\nIntro.\n\n**Table of Contents**\n\n1. [Tools](#tools)\n2. [Data](#data)\n\n## Tools\n"
+    doc = parse_document(text)
+    assert doc.toc_line == 5 and doc.toc_text.startswith("**Table of Contents**")
+    assert [b.text for b in doc.intro] == ["Intro."]
+
+
+def test_title_badges_are_kept_and_a_badge_line_under_the_title_joins_it() -> None:
+    own = (
+        "[![Awesome](https://cdn.example/sindresorhus/awesome/media/badge.svg)](https://a.example)"
+    )
+    doc = parse_document(f"# List {own}\n\nIntro.\n")
+    assert (doc.title, doc.title_badges) == ("List", own)
+    below = parse_document(f"# List\n\n{own}\n\nIntro.\n")
+    assert (below.title_badges, [b.text for b in below.intro]) == (own, ["Intro."])
+    other = "[![CI](https://ci.example/b.svg)](https://ci.example)"
+    kept = parse_document(f"# List\n\n{other}\n")
+    assert kept.title_badges == "" and [b.text for b in kept.intro] == [other]
+
+
+def test_html_title_with_a_logo_stays_verbatim_and_no_later_heading_becomes_the_title() -> None:
+    text = '<h1 align="center">\n\t<img src="logo.svg" alt="Awesome">\n</h1>\n\n## Tools\n\n# Resources\n'
+    doc = parse_document(text)
+    assert doc.title is None and doc.intro[0].text.startswith("<h1")
+    assert [s.heading for s in doc.walk()] == ["Tools", "Resources"]
+    plain = parse_document("<h1>My List</h1>\n\n## Tools\n")
+    assert plain.title == "My List" and plain.intro == []
+
+
+def test_blank_lines_inside_an_item_stay_in_its_verbatim_text() -> None:
+    text = "# X\n\n## S\n\n- odd item\n\n  | a | b |\n  |---|---|\n- [A](https://a.example)\n"
+    entry = parse_document(text).sections[0].entries[0]
+    assert not entry.parsed
+    assert entry.raw == "- odd item\n\n  | a | b |\n  |---|---|"
+
+
+def test_contents_folded_in_details_with_a_back_to_top_link_is_the_catalog() -> None:
+    text = (
+        "# X\n\n## Contents\n\n<details>\n<summary>Expand contents</summary>\n\n"
+        "- [Tools](#tools)\n\n**[⬆ back to top](#contents)**\n\n</details>\n\n## Tools\n"
+    )
+    doc = parse_document(text)
+    assert doc.toc_line == 3 and [s.heading for s in doc.walk()] == ["Tools"]
+    # a <details> the list opens but does not close stays, with its contents section
+    unbalanced = text.replace("</details>\n\n", "")
+    assert [s.heading for s in parse_document(unbalanced).walk()] == ["Contents", "Tools"]
+
+
+def test_a_label_item_over_entries_keeps_its_text_and_its_entries_are_read() -> None:
+    text = (
+        "# X\n\n## Text\n\n* General\n    * [difflib](https://d.example) - Deltas.\n"
+        "    * [chardet](https://c.example) - Encodings.\n* Odd\n    * no link here\n"
+    )
+    label, odd = parse_document(text).sections[0].entries
+    assert (label.parsed, label.raw, label.line) == (False, "- General", 5)
+    assert [(c.title, c.line) for c in label.children] == [("difflib", 6), ("chardet", 7)]
+    assert not odd.parsed and odd.children == [] and odd.raw == "* Odd\n    * no link here"
+
+
+def test_yaml_front_matter_is_kept_apart_and_lines_stay_right() -> None:
+    doc = parse_document("---\ntitle: L\nlayout: default\n---\n\n# L\n\n## Tools\n")
+    assert doc.front_matter == "---\ntitle: L\nlayout: default\n---"
+    assert (doc.title, doc.title_line, doc.sections[0].line) == ("L", 6, 8)
+    rule_first = parse_document("---\n\n# L\n")
+    assert rule_first.front_matter == "" and rule_first.intro[0].kind == "rule"
+
+
 def test_bold_title_entry_with_links_wrapped_in_brackets() -> None:
     text = (
         "# L\n\n## S\n\n"

@@ -166,3 +166,102 @@ def test_upstream_parse_render_parse_keeps_every_entry(upstream_text: str) -> No
     assert after == before
     raws = [[e.raw for e in s.entries if not e.parsed] for s in doc.walk()]
     assert [[e.raw for e in s.entries if not e.parsed] for s in again.walk()] == raws
+
+
+def test_labels_and_details_tags_keep_their_entries_apart() -> None:
+    text = (
+        "# X\n\n## Analytics\n\n_Web_\n\n- [B](https://b.example) - Web.\n- [A](https://a.example) - Web.\n\n"
+        "_Business_\n\n- [D](https://d.example) - Business.\n- [C](https://c.example) - Business.\n\n"
+        "<details>\n<summary>More</summary>\n\n- [F](https://f.example)\n- [E](https://e.example)\n\n</details>\n"
+    )
+    out = render_document(parse_document(text))
+    body = out[out.index("## Analytics") :]
+    assert body == (
+        "## Analytics\n\n_Web_\n\n- [A](https://a.example) - Web.\n- [B](https://b.example) - Web.\n\n"
+        "_Business_\n\n- [C](https://c.example) - Business.\n- [D](https://d.example) - Business.\n\n"
+        "<details>\n<summary>More</summary>\n\n- [E](https://e.example)\n- [F](https://f.example)\n\n</details>\n"
+    )
+    assert render_document(parse_document(out)) == out
+
+
+def test_title_keeps_its_own_awesome_badge_and_gets_one_only_when_missing() -> None:
+    own = (
+        "[![Awesome](https://cdn.example/sindresorhus/awesome/media/badge.svg)](https://a.example)"
+    )
+    assert render_document(parse_document(f"# L {own}\n")).startswith(f"# L {own}\n")
+    assert render_document(parse_document(f"# L\n\n{own}\n\nIntro.\n")).startswith(
+        f"# L {own}\n\nIntro."
+    )
+    ci = "[![CI](https://ci.example/b.svg)](https://ci.example)"
+    assert render_document(parse_document(f"# L {ci}\n")).startswith(
+        f"# L {ci} [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+    )
+
+
+def test_contents_nest_by_the_heading_tree_so_the_list_starts_flush() -> None:
+    text = "# X\n\n## Tools\n\n## Files\n\n# Resources\n\n## Websites\n\n### Deep\n"
+    out = render_document(parse_document(text))
+    assert (
+        "## Contents\n\n- [Tools](#tools)\n- [Files](#files)\n- [Resources](#resources)\n"
+        "  - [Websites](#websites)\n\n"
+    ) in out
+
+
+def test_markup_in_titles_and_badge_labels_is_written_as_the_source_had_it() -> None:
+    text = (
+        "# X\n\n## Tools\n\n- [**Bold Name**](https://b.example) - Fast.\n"
+        "- [`tool`](https://t.example) - Lightweight. [![OSS][OSS Icon]](https://s.example)\n"
+        "- [a_b c](https://a.example) - x [![B](https://i.example/b.svg)](https://y.example)\n"
+    )
+    out = render_document(parse_document(text))
+    assert "- [**Bold Name**](https://b.example) - Fast.\n" in out
+    assert (
+        "- [`tool`](https://t.example) - Lightweight. [![OSS][OSS Icon]](https://s.example)\n"
+        in out
+    )
+    assert "[![B](https://i.example/b.svg)](https://y.example)" in out
+    # in canonical order the markup does not count: a_b, Bold Name, tool
+    assert out.index("[a_b c]") < out.index("[**Bold Name**]") < out.index("[`tool`]")
+    # a title changed since parsing (say by lint --fix) is written escaped
+    doc = parse_document(text)
+    doc.sections[0].entries[0].title = "*Starred* Name"
+    assert "- [\\*Starred\\* Name](https://b.example)" in render_document(doc)
+
+
+def test_contents_labels_and_anchors_of_headings_with_badges() -> None:
+    text = "# X\n\n## Markdown Tools [![List][icon]](https://l.example)\n\n## Other [x](https://o.example)\n"
+    out = render_document(parse_document(text))
+    assert "- [Markdown Tools](#markdown-tools-)\n- [Other x](#other-x)\n" in out
+
+
+def test_a_badge_line_above_the_title_joins_it_and_stays_there() -> None:
+    text = (
+        "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n"
+        "[![X](https://x.example/b.svg)](https://x.example)\n\n# Prod ML\n\nIntro.\n"
+    )
+    out = render_document(parse_document(text))
+    assert out.startswith(
+        "# Prod ML [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) "
+        "[![X](https://x.example/b.svg)](https://x.example)\n\nIntro.\n"
+    )
+    assert render_document(parse_document(out)) == out
+
+
+def test_a_kept_contents_section_is_not_doubled_by_a_generated_one() -> None:
+    text = "# X\n\n## Contents\n\n<details>\n\n- [Tools](#tools)\n\n## Tools\n\n- [A](https://a.example)\n"
+    out = render_document(parse_document(text))
+    assert out.count("## Contents") == 1 and "<details>" in out
+
+
+def test_a_label_item_is_written_as_is_with_its_entries_under_it() -> None:
+    text = "# X\n\n## Text\n\n* General\n    * [difflib](https://d.example) - Deltas.\n"
+    out = render_document(parse_document(text))
+    assert "\n- General\n  - [difflib](https://d.example) - Deltas.\n" in out
+    assert render_document(parse_document(out)) == out
+
+
+def test_front_matter_stays_at_the_top() -> None:
+    text = "---\ntitle: L\n---\n\n# L\n\n## Tools\n\n- [A](https://a.example)\n"
+    out = render_document(parse_document(text))
+    assert out.startswith("---\ntitle: L\n---\n\n# L [![Awesome]")
+    assert render_document(parse_document(out)) == out

@@ -187,3 +187,16 @@ def test_a_wrong_link_names_the_paper_whose_title_it_is() -> None:
     )
     (finding,) = lint(ARXIV_TITLE, body, lock_of(ZERO, megatron))
     assert finding.message.endswith("the lock has this title as arXiv 1909.08053")
+
+
+def test_an_old_style_link_with_a_subject_class_is_checked_too() -> None:
+    # arXiv's id has no subject class (astro-ph/0601001); a link may carry one, and both
+    # rules used to miss the paper then (facts: shared/arxiv/atom/05_...astro-ph-0601001)
+    title = (
+        "Frequency of Hot Jupiters and Very Hot Jupiters from the OGLE-III Transit Surveys"
+        " Toward the Galactic Bulge and Carina"
+    )
+    lock = lock_of(Paper("astro-ph/0601001", title, published="2006-01-02"))
+    body = "- [A Wrong Paper About Something Else](https://arxiv.org/abs/astro-ph.EP/0601001) - 2007.\n"
+    assert lines_of(lint(ARXIV_TITLE, body, lock)) == [5]
+    assert lines_of(lint(ARXIV_YEAR, body, lock)) == [5]

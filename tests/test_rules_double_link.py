@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from awesome.rules.double_link import normalize
 from tests.lint_helpers import TITLE, lines_of, run_rule
 
@@ -38,3 +43,53 @@ def test_normalize_keeps_fragments_and_other_schemes() -> None:
     assert normalize("http://Example.com/") == normalize("https://example.com")
     assert normalize("https://x.example/#a") != normalize("https://x.example/#b")
     assert normalize("javascript:void(0)") == "javascript:void(0)"
+
+
+def test_prose_links_to_a_section_are_not_duplicates_but_repeated_items_are() -> None:
+    text = TITLE + (
+        "See [the models](#models) first.\n\n"
+        "- [Models](#models)\n\n"
+        "## Models\n\nBack to [the models](#models).\n"
+    )
+    assert run_rule(text, "double-link") == []
+    twice = text.replace("- [Models](#models)\n", "- [Models](#models)\n- [Same](#models)\n")
+    assert lines_of(run_rule(twice, "double-link")) == [5, 6]
+
+
+_URLS = st.lists(
+    st.sampled_from(
+        ["http", "HTTPS", "ftp", "://", "/", "A.Example", "x", "?", "#", "=", "&", ":80",
+         "@", "[", "]", " ", "\t", "\\", "%20", "é", "-", "."]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_URLS)
+@example("https://A.example/x/?#")
+@example("https://a.example?q#f/")
+def test_quick_normalize_agrees_with_urlsplit(url: str) -> None:
+    stripped = url.strip().strip("<>")
+    try:
+        parts = urlsplit(stripped)
+    except ValueError:
+        return
+    if parts.scheme.lower() not in ("http", "https"):
+        assert normalize(url) == stripped
+        return
+    expected = urlunsplit(
+        ("https", parts.netloc.lower(), parts.path.rstrip("/"), parts.query, parts.fragment)
+    )
+    assert normalize(url) == expected
+
+
+def test_placeholders_and_back_to_top_items_are_navigation() -> None:
+    text = TITLE + (
+        "## Contents\n\n- [A](#a)\n\n## A\n\n- [x](https://x.example) - X.\n"
+        "- [⬆ back to top](#contents)\n- [Soon](#)\n\n"
+        "**[`^ back to top ^`](#)**\n\n## B\n\n- [Later](#)\n- [Back to top](#contents)\n\n"
+        "[⬆ back to top](#contents)\n"
+    )
+    assert run_rule(text, "double-link") == []
+    entries = text.replace("- [Soon](#)", "- [Intro](#b)").replace("- [Later](#)", "- [Again](#b)")
+    assert lines_of(run_rule(entries, "double-link")) == [11, 17]

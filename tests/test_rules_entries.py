@@ -48,3 +48,22 @@ def test_rule_metadata_is_complete() -> None:
     for rule in RULES:
         assert "Wrong" in rule.doc and "Right" in rule.doc
         assert rule.severity in ("error", "warning")
+
+
+def test_task_lists_and_steps_in_prose_sections_are_not_entries() -> None:
+    from tests.lint_helpers import TITLE, run_rule
+
+    text = TITLE + (
+        "## Models\n\n- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"
+        "- [ ] Add the Gemini report\n- [x] Add the figure\n\n"
+        "## Contributing\n\n1. Fork the repository.\n2. Add your paper to its section.\n\n"
+        "### Checks\n\n- Run the linter first\n\n"
+        "## How to Use\n\n1. Install the tool\n2. Run it\n\n"
+        "## Latest News\n\n- We added a section.\n\n"
+        "## Data\n\n1. see the GPT-4 paper, it is great\n2. [ ]x not a task\n"
+    )
+    found = run_rule(text, "unparsed-entry")
+    assert [(f.line, f.message[:45]) for f in found] == [
+        (29, "list item fits no entry shape: '1. see the GP"),
+        (30, "list item fits no entry shape: '2. [ ]x not a"),
+    ]

@@ -52,10 +52,19 @@ def test_main_heading_problems(text: str, line: int, words: str) -> None:
         "# AHA Acronyms Are Allowed\n",
         "# Awesome Node.js and iOS\n",
         '<h1 align="center">\n\t<img src="logo.svg" alt="Awesome">\n</h1>\n',
+        "# Awesome NLP [![awesome list](https://b.example/badge.svg)](https://a.example)\n",
+        "# Awesome NLP ![build passing](https://b.example/ci.svg)\n",
     ],
 )
 def test_main_heading_right(text: str) -> None:
     assert run_rule(text, "awesome-heading") == []
+
+
+def test_title_case_is_judged_without_badges() -> None:
+    text = "# awesome-nlp [![Awesome](https://b.example/badge.svg)](https://a.example)\n"
+    assert [f.message for f in run_rule(text, "awesome-heading")] == [
+        "write the list's title in title case: 'awesome-nlp'"
+    ]
 
 
 def test_title_case_keeps_small_words_lower() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from awesome.rules.list_items import ending_ok
 from tests.lint_helpers import TITLE, lines_of, run_rule
@@ -21,6 +23,11 @@ from tests.lint_helpers import TITLE, lines_of, run_rule
         ("- [vLLM](https://x.example) - `serving`", "full stop"),
         ('- [vLLM](https://x.example) - Says "done.".', "full stop"),
         ("-[vLLM](https://x.example) - Fast serving.", "space after the list marker"),
+        ("- [vLLM](https://x.example) - Fast serving ![Free][free]", "full stop"),
+        ("- [vLLM](https://x.example) - Fast serving `MIT` `Go`", "full stop"),
+        ("- [vLLM](https://x.example) - Fast serving ([Source](https://s.example))", "full stop"),
+        ("- [vLLM](https://x.example) - `MIT` `Go`", "full stop"),
+        ("- [vLLM](https://x.example) `MIT` fast serving.", "separate the link"),
     ],
 )
 def test_list_item_wrong(item: str, words: str) -> None:
@@ -43,6 +50,12 @@ def test_list_item_wrong(item: str, words: str) -> None:
         "- [![ci](https://b.example/b.svg)](#x) [vLLM](https://x.example) - Badge first.",
         "- [vLLM](https://x.example) - 软件开发人员的电报聊天.",
         "- Plain text items are not links and are left alone",
+        "- [vLLM](https://x.example) - Fast serving. [![OSS][oss]](https://o.example) ![Free][free]",
+        "- [vLLM](https://x.example) - Fast serving. [![OSS](https://b.example/o.svg)][o]",
+        "- [vLLM](https://x.example) - Fast serving. ([Source Code](https://s.example)) `MIT` `Go`",
+        "- [vLLM](https://x.example) - Fast. ([Demo](https://d.example), [Src](https://s.example))",
+        "1. [Data Quality at Scale](https://x.example/dq) `Uber`",
+        "2. [Item Categorization](https://x.example/ic) `DianPing`, `eBay`",
     ],
 )
 def test_list_item_right(item: str) -> None:
@@ -94,3 +107,60 @@ def test_balanced_punctuation_right() -> None:
         "\n1) First. 2) Second.\n"
     )
     assert run_rule(text, "balanced-punctuation") == []
+
+
+def test_numbers_in_parentheses_close_them_and_enumerators_close_nothing() -> None:
+    text = TITLE + (
+        "Set `FORCE_COLOR=2` (level 2) or (level 3) for more colour.\n"
+        "\nSteps: a) read, b) write (twice).\n"
+        "\nThe call slice(arguments, 1) is fast (really.\n"
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (7, 38, "'(' is never closed with ')'")
+    ]
+
+
+_PAIRISH = st.lists(
+    st.sampled_from(
+        ["[", "]", "(", ")", '"', "“", "”", "\\", "`", "!", "<", ">", " ", "a", "1", "-",
+         "https://x.example/", "[a](b)", "](", "![i](p)", "*", "1)", "\t"]
+    ),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(_PAIRISH)
+@example("\\[a](b)")
+@example("`[a](b)` (")
+def test_quick_skip_only_for_lines_without_brackets_after_masking(line: str) -> None:
+    from awesome.rules.list_items import _PAIR_CHAR, _mask_for_pairs, _no_pairs_outside_links
+
+    if _no_pairs_outside_links(line):
+        assert _PAIR_CHAR.search(_mask_for_pairs(line)) is None
+
+
+def test_parentheses_in_link_labels_and_before_links_pair_up() -> None:
+    text = TITLE + (
+        "1. [What to Read Next (Part 1)](https://d.example/next) `Blog`\n"
+        "\nAdd to this list (please do), or ask [@jo](https://t.example/jo).\n"
+        "\nSee [Page (b)](https://w.example/P_(b)) (and more.\n"
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert [(f.line, f.message) for f in found] == [(7, "'(' is never closed with ')'")]
+
+
+def test_quotes_of_html_attributes_are_not_prose() -> None:
+    text = TITLE + (
+        '<picture>\n  <source\n    srcset="\n      https://s.example/c.svg?t=dark\n    "\n  />\n'
+        '  <img\n    alt="Chart"\n    src="https://s.example/c.svg"\n  />\n</picture>\n'
+        '\n## Demo\n<p align="center">\n  "Open quote in a block\n</p>\n'
+        '\nText <img\n  src="https://s.example/a.svg"\n  alt="a" /> and (more.\n'
+        '\nA "real open quote.\n'
+    )
+    found = run_rule(text, "balanced-punctuation")
+    assert [(f.line, f.message) for f in found] == [
+        (22, "'(' is never closed with ')'"),
+        (24, "'\"' is never closed with '\"'"),
+    ]

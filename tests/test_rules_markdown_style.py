@@ -54,6 +54,21 @@ def test_emphasis_as_heading() -> None:
     assert run_rule(TITLE + "**Retrieval** is a topic.\n\nx\n", "no-emphasis-as-heading") == []
 
 
+def test_emphasised_sentences_and_back_links_are_not_headings() -> None:
+    described = (
+        TITLE
+        + "## Tools\n\n*Tools for packing things.*\n\n- x\n\n"
+        + "**Please send a pull request if you know one!**\n\n"
+        + "_Things that help you when the build breaks at night_\n\n"
+        + "**[^ back to top ^](#tools)**\n\n*(More than the top ten)*\n\nx\n"
+    )
+    assert run_rule(described, "no-emphasis-as-heading") == []
+    labels = (
+        TITLE + "_Web Analytics_\n\nx\n\n**Sponsors:**\n\nx\n\n**[Site](https://s.example)**\n\nx\n"
+    )
+    assert lines_of(run_rule(labels, "no-emphasis-as-heading")) == [3, 7, 11]
+
+
 def test_undefined_and_unused_references() -> None:
     text = (
         TITLE

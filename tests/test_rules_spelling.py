@@ -31,3 +31,17 @@ def test_extra_pairs_from_configuration() -> None:
     text = TITLE + "- [A](https://a.example) - Trained with Deepspeed-Chat and megatron.\n"
     found = run_rule(text, "spell-check", spelling={"megatron": "Megatron"})
     assert [f.message for f in found] == ["'megatron' is spelled 'Megatron'"]
+
+
+def test_scheme_urls_reference_keys_badges_and_code_in_list_items_are_not_prose() -> None:
+    text = TITLE + (
+        "Set it to git+https://github.com/o/r.git as in [TypeScript][typescript].\n\n"
+        "[![NPM version](https://img.shields.io/npm/v/x.svg)](https://npmjs.org/x)\n\n"
+        "- [A](https://a.example) - Example:\n\n"
+        "\t```sh\n\tpip install pytorch\n\t```\n\n"
+        "[typescript]: https://www.typescriptlang.org\n"
+    )
+    assert run_rule(text, "spell-check") == []
+    assert [f.message for f in run_rule(text + "\nWe use Typescript.\n", "spell-check")] == [
+        "'Typescript' is spelled 'TypeScript'"
+    ]

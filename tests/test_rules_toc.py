@@ -64,3 +64,46 @@ def test_anchors_to_headings_repeats_and_html_ids_resolve() -> None:
         + '<a href="#bar">4</a> `[no](#code)`\n'
     )
     assert run_rule(text, "broken-anchor") == []
+
+
+def test_contents_may_name_the_contributing_section() -> None:
+    listed = RIGHT.replace(
+        "- [Data Sets](#data-sets)\n",
+        "- [Data Sets](#data-sets)\n- [Contributing](#contributing)\n",
+    )
+    assert run_rule(listed, "toc") == []
+    misplaced = RIGHT.replace(
+        "- [Models](#models)\n", "- [Contributing](#contributing)\n- [Models](#models)\n"
+    )
+    assert [f.message for f in run_rule(misplaced, "toc")] == [
+        "contents item 'Contributing' does not match the section heading 'Models' (line 10)"
+    ]
+
+
+def test_user_content_prefix_reaches_html_ids_and_headings() -> None:
+    text = (
+        TITLE
+        + "## Tools\n\n"
+        + "- [Node](#user-content-node-js) [Py](#user-content-py) [T](#user-content-tools)\n\n"
+        + '- <a id="node-js">**Node.js**</a>\n- <a name="py">Python</a>\n'
+    )
+    assert run_rule(text, "broken-anchor") == []
+    missing = text.replace("#user-content-py", "#user-content-ruby")
+    assert [f.message for f in run_rule(missing, "broken-anchor")] == [
+        "'#user-content-ruby' matches no heading or anchor in this file"
+    ]
+
+
+def test_html_headings_give_anchors_in_document_order() -> None:
+    text = (
+        '<h1 align="center">The Guide </h1>\n\n'
+        + "## Models\n\n"
+        + '<h2>\n  Models\n</h2>\n\n<H3 id="x">Data &amp; <b>Sets</b></H3>\n\n'
+        + "[a](#the-guide-) [b](#models) [c](#models-1) [d](#data--sets)\n"
+    )
+    assert run_rule(text, "broken-anchor") == []
+    # Inside a fence an HTML heading is code and defines nothing.
+    fenced = text.replace("<h2>\n  Models\n</h2>", "```\n<h2>Models</h2>\n```")
+    assert [f.message for f in run_rule(fenced, "broken-anchor")] == [
+        "'#models-1' matches no heading or anchor in this file"
+    ]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from hypothesis import given
-from hypothesis import strategies as st
-
 from awesome.rules.urls import (
     ARXIV_URL,
     URL_HTTPS,
@@ -14,9 +11,8 @@ from awesome.rules.urls import (
     canonical_arxiv_url,
     https_url,
     mirror_arxiv_id,
-    normalize_url,
-    strip_tracking,
 )
+from awesome.urlkeys import strip_tracking
 from tests.rule_support import apply_fixes, lines_of, lint
 
 
@@ -94,39 +90,6 @@ def test_url_helpers() -> None:
         == "https://arxiv.org/abs/2106.09685"
     )
     assert strip_tracking("https://a.org/?gclid=1") == "https://a.org/"
-
-
-# ordinary parameter names (hypothesis once drew "mc_cid", a Mailchimp tracker the rule rightly drops)
-_NAME = st.sampled_from(["page", "q", "id", "lang", "sort", "v", "tab", "ref_type"])
-_VALUE = st.text(alphabet="abcXYZ0123456789-._~%", max_size=8)
-_PARAMS = st.lists(
-    st.tuples(st.one_of(_NAME, st.sampled_from(["utm_source", "fbclid", "gclid"])), _VALUE),
-    max_size=6,
-)
-
-
-@given(path=st.text(alphabet="abc/-_.0123456789", max_size=20), params=_PARAMS, fragment=_VALUE)
-def test_strip_tracking_keeps_every_other_parameter_in_order(
-    path: str, params: list[tuple[str, str]], fragment: str
-) -> None:
-    query = "&".join(f"{name}={value}" for name, value in params)
-    url = (
-        f"https://example.org/{path}"
-        + (f"?{query}" if query else "")
-        + (f"#{fragment}" if fragment else "")
-    )
-    cleaned = strip_tracking(url)
-    kept = [f"{n}={v}" for n, v in params if not (n.startswith("utm_") or n in ("fbclid", "gclid"))]
-    assert cleaned.split("#")[0].partition("?")[2] == "&".join(kept)
-    assert strip_tracking(cleaned) == cleaned
-    assert cleaned.endswith(f"#{fragment}") or not fragment
-
-
-@given(path=st.text(alphabet="abc/-_0123456789", max_size=20))
-def test_normalize_url_ignores_scheme_www_host_case_and_trailing_slash(path: str) -> None:
-    base = normalize_url(f"https://example.org/{path}")
-    assert normalize_url(f"http://WWW.Example.ORG/{path}/") == base
-    assert normalize_url(base) == base
 
 
 def test_mirror_page_as_an_entry_link_becomes_abs_but_not_as_an_extra_link() -> None:

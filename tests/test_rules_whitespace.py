@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome.lint import apply_fixes
-from tests.lint_helpers import lines_of, run_rule
+from tests.lint_helpers import TITLE, lines_of, run_rule
 
 ITEM = "- [LoRA](https://arxiv.org/abs/2106.09685) - Low-rank adaptation."
 
@@ -51,3 +51,9 @@ def test_double_space_right_tables_code_and_indentation_allowed() -> None:
         '<td align="center">  x</td>\n'
     )
     assert run_rule(text, "double-space") == []
+
+
+def test_spaces_after_a_list_marker_are_indent_style_not_double_spaces() -> None:
+    text = TITLE + "*   [Examples](#examples)\n    *   [Nested](#nested)\n1.  Ordered  item.\n"
+    found = run_rule(text, "double-space")
+    assert [(f.line, f.column) for f in found] == [(5, 12)]

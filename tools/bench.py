@@ -1,11 +1,15 @@
-"""Benchmarks for the document model and `awesome format`; prints one JSON object.
+"""Benchmarks for the document model, `awesome format` and `awesome lint`; prints JSON.
 
-    python tools/bench.py            # parse/render and format figures
-    python tools/bench.py --all      # also run every tools/bench_*.py and include their JSON
+    python tools/bench.py              # model (parse/render, format) and lint figures
+    python tools/bench.py --only lint  # one section: model or lint
+    python tools/bench.py --all        # also run every tools/bench_*.py and include their JSON
 
 Goals (issue 2): a 100,000-entry list parses and renders in under 10 s and 1 GB peak memory,
 time grows linearly (10k -> 100k at most 12x), and `awesome format --check list/README.md`
 runs as a whole process in under 0.3 s.
+Goals (issue 3): `awesome lint` of a generated 100,000-entry list in under 10 s, growing
+linearly (10k -> 100k at most 12x); `awesome lint list/README.md` as a whole process in
+at most a quarter of awesome-lint 2.3.0's time on the same file (when it is installed).
 """
 
 from __future__ import annotations
@@ -13,8 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -87,6 +93,78 @@ def bench_model() -> dict[str, object]:
     }
 
 
+def time_lint(text: str) -> dict[str, object]:
+    """Parse and every rule on ``text`` (in-process), with the rules that take longest."""
+    from awesome.config import Config
+    from awesome.lint import active_rules
+    from awesome.rules.base import LintContext
+
+    cpu = time.process_time()
+    start = time.perf_counter()
+    doc = parse_document(text, "README.md")
+    parsed = time.perf_counter()
+    context = LintContext(lines=text.split("\n"), config=Config(), path="README.md")
+    per_rule: dict[str, float] = {}
+    for rule, _ in active_rules(context.config):
+        began = time.perf_counter()
+        for _ in rule.check(doc, context):
+            pass
+        per_rule[rule.id] = time.perf_counter() - began
+    done = time.perf_counter()
+    slowest = sorted(per_rule.items(), key=lambda pair: -pair[1])[:8]
+    return {
+        "parse_s": round(parsed - start, 3),
+        "rules_s": round(done - parsed, 3),
+        "total_s": round(done - start, 3),
+        "total_cpu_s": round(time.process_time() - cpu, 3),  # steadier on a busy machine
+        "slowest_rules_s": {rule_id: round(seconds, 3) for rule_id, seconds in slowest},
+    }
+
+
+def awesome_lint_process_seconds(runs: int = 3) -> float | str:
+    """Best wall time of awesome-lint 2.3.0 on a copy of the shipped list, if installed."""
+    from tests.peers import AWESOME_LINT_VERSION, CACHE, run_awesome_lint
+
+    binary = (
+        CACHE / f"awesome-lint-{AWESOME_LINT_VERSION}" / "node_modules" / ".bin" / "awesome-lint"
+    )
+    if not binary.exists() or shutil.which("node") is None:
+        return f"awesome-lint {AWESOME_LINT_VERSION} is not installed (tests/peers.py installs it)"
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder)
+        for source in (ROOT / "list").iterdir():
+            if source.is_file():
+                shutil.copy(source, copy / source.name)
+        run_awesome_lint(binary, copy / "README.md")  # warm-up: creates its git folder
+        best = float("inf")
+        for _ in range(runs):
+            start = time.perf_counter()
+            run_awesome_lint(binary, copy / "README.md")
+            best = min(best, time.perf_counter() - start)
+    return round(best, 3)
+
+
+def bench_lint() -> dict[str, object]:
+    t10k = time_lint(generate_list(10_000))
+    t100k = time_lint(generate_list(100_000))
+    ours = process_seconds(["lint", "list/README.md"], runs=3)
+    peer = awesome_lint_process_seconds()
+    total_10k, total_100k = t10k["total_s"], t100k["total_s"]
+    cpu_10k, cpu_100k = t10k["total_cpu_s"], t100k["total_cpu_s"]
+    assert isinstance(total_10k, float) and isinstance(total_100k, float)
+    assert isinstance(cpu_10k, float) and isinstance(cpu_100k, float)
+    return {
+        "generated_10k": t10k,
+        "generated_100k": t100k,
+        "growth_10k_to_100k": round(total_100k / total_10k, 2),
+        "growth_cpu_10k_to_100k": round(cpu_100k / cpu_10k, 2),  # less swayed by other load
+        "shipped_list_process_s": ours,
+        "awesome_lint_shipped_list_process_s": peer,
+        "ratio_to_awesome_lint": round(ours / peer, 3) if isinstance(peer, float) else None,
+        "goals": {"100k_total_s": 10, "growth": 12, "ratio_to_awesome_lint": 0.25},
+    }
+
+
 def bench_others() -> dict[str, object]:
     results: dict[str, object] = {}
     for script in sorted((ROOT / "tools").glob("bench_*.py")):
@@ -105,8 +183,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--all", action="store_true", help="also run every tools/bench_*.py")
+    parser.add_argument("--only", choices=("model", "lint"), help="run one section")
     args = parser.parse_args()
-    figures: dict[str, object] = {"model": bench_model()}
+    sections = {"model": bench_model, "lint": bench_lint}
+    figures: dict[str, object] = {
+        name: run() for name, run in sections.items() if args.only in (None, name)
+    }
     if args.all:
         figures.update(bench_others())
     print(json.dumps(figures, indent=2))

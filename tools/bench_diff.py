@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from genlist import generate_list  # noqa: E402
 
-from awesome.listdiff import diff_documents, normalize_url  # noqa: E402
+from awesome.listdiff import diff_documents, url_key  # noqa: E402
 from awesome.model import Document  # noqa: E402
 from awesome.parser import parse_document  # noqa: E402
 
@@ -52,7 +52,7 @@ def measure(entries: int) -> dict[str, object]:
     new = changed_copy(old)
     timings = []
     for _ in range(3):  # best of three: the first run also warms caches and the heap
-        normalize_url.cache_clear()
+        url_key.cache_clear()
         start = time.perf_counter()
         diff = diff_documents(old, new)
         timings.append(time.perf_counter() - start)

@@ -13,26 +13,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from awesome.arxiv_id import arxiv_id_of_url  # noqa: E402
 from awesome.errors import AwesomeError  # noqa: E402
+from awesome.fetch import arxiv_lines  # noqa: E402
 from awesome.metadata import lock_from_snapshot, save_lock  # noqa: E402
 
-# Markdown links and HTML href attributes alike: every URL in the file.
-_URL = re.compile(r"https?://[^\s)\"'<>\]]+")
 SNAPSHOT_SOURCE = "snapshot: ../shared/arxiv/snapshot.json (arXiv-derived public records)"
-
-
-def ids_linked_from(text: str) -> set[str]:
-    """The version-less arXiv ids of every arXiv URL in ``text``."""
-    found = (arxiv_id_of_url(url) for url in _URL.findall(text))
-    return {arxiv_id for arxiv_id in found if arxiv_id is not None}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         snapshot = json.loads(args.snapshot.read_text("utf-8"))
         lock = lock_from_snapshot(snapshot, SNAPSHOT_SOURCE)
         if args.list is not None:
-            linked = ids_linked_from(args.list.read_text("utf-8"))
+            linked = set(arxiv_lines(args.list.read_text("utf-8")))
             for missing in sorted(linked - set(lock.papers)):
                 print(f"warning: {missing} is linked from {args.list} but not in the snapshot")
             lock.papers = {pid: p for pid, p in lock.papers.items() if pid in linked}

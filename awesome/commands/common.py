@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Callable
@@ -58,3 +59,11 @@ def load_document(path: Path) -> Document:
     from awesome.parser import parse_document
 
     return parse_document(load_list_text(path), str(path))
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    """What a rewrite of ``path`` changes, as ``git diff`` shows it (``a/`` and ``b/``)."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(lines)

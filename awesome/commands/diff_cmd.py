@@ -10,15 +10,9 @@ from awesome.commands.common import exits_on_error
 from awesome.fsio import read_list_text
 from awesome.listdiff import RENDERERS, diff_documents, text_at_revision
 from awesome.model import Document
+from awesome.parser import parse_document
 
 DEFAULT_LIST = "list/README.md"
-
-
-def _parse(text: str, path: str) -> Document:
-    # imported here so that the module loads even while the parser is being built
-    from awesome.parser import parse_document
-
-    return parse_document(text, path)
 
 
 @click.command(
@@ -50,7 +44,9 @@ def command(git_ref: str, file: Path, output_format: str, exit_code: bool) -> in
     """
     new_text = read_list_text(file)
     old_text = text_at_revision(file, git_ref)
-    old_document = _parse(old_text, f"{file}@{git_ref}") if old_text is not None else Document(None)
-    diff = diff_documents(old_document, _parse(new_text, str(file)))
+    old_document = (
+        parse_document(old_text, f"{file}@{git_ref}") if old_text is not None else Document(None)
+    )
+    diff = diff_documents(old_document, parse_document(new_text, str(file)))
     click.echo(RENDERERS[output_format](diff, str(file), git_ref), nl=False)
     return 1 if exit_code and not diff.empty else 0

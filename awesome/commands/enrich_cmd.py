@@ -12,7 +12,7 @@ from awesome.config import load_config
 from awesome.enrich import EnrichReport, arxiv_ids_of, enrich_lock, ids_to_fetch
 from awesome.errors import ArxivError
 from awesome.formatting import lock_for
-from awesome.metadata import save_lock
+from awesome.metadata import lock_path_for, save_lock
 from awesome.model import Document
 
 
@@ -58,7 +58,7 @@ def command(file: Path, refresh: bool, offline: bool) -> int:
     from awesome.arxiv_client import ArxivClient, settings_from
 
     client = ArxivClient(settings_from(config))
-    lock_path = file.resolve().parent / config.metadata
+    lock_path = lock_path_for(file, config.metadata)
     try:
         report = enrich_lock(doc, lock, client.fetch, refresh)
     except ArxivError as error:

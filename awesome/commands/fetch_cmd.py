@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
 import click
 
 from awesome.arxiv_id import parse
-from awesome.commands.common import exits_on_error, load_list_text
+from awesome.commands.common import exits_on_error, load_list_text, unified_diff
 from awesome.config import Config, load_config
 from awesome.errors import ArxivError, ListError
 from awesome.fetch import (
@@ -21,7 +20,7 @@ from awesome.fetch import (
     write_together,
 )
 from awesome.formatting import lock_for
-from awesome.metadata import Paper, lock_text
+from awesome.metadata import Paper, lock_path_for, lock_text
 from awesome.model import Document
 from awesome.parser import parse_document
 
@@ -61,19 +60,9 @@ def _fetch_papers(ids: list[str], config: Config) -> list[Paper]:
 
 
 def _write(plan: FetchPlan, file: Path, config: Config) -> None:
-    lock_path = file.resolve().parent / config.metadata
+    lock_path = lock_path_for(file, config.metadata)
     # the lock first: if the list cannot be written, the lock is put back as it was
     write_together([(lock_path, lock_text(plan.lock, lock_path)), (file, plan.text)])
-
-
-def _diff(plan: FetchPlan, file: Path) -> str:
-    lines = difflib.unified_diff(
-        plan.original.splitlines(keepends=True),
-        plan.text.splitlines(keepends=True),
-        f"a/{file}",
-        f"b/{file}",
-    )
-    return "".join(lines)
 
 
 @click.command("fetch")
@@ -108,7 +97,7 @@ def command(
     papers = _fetch_papers(wanted, config)
     plan = plan_fetch(text, str(file), index, papers, lock, config, name)
     if dry_run:
-        click.echo(_diff(plan, file), nl=False)
+        click.echo(unified_diff(str(file), plan.original, plan.text), nl=False)
         return 0
     _write(plan, file, config)
     for added in plan.added:

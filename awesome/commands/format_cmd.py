@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 import click
 
-from awesome.commands.common import exits_on_error, load_list_text
+from awesome.commands.common import exits_on_error, load_list_text, unified_diff
 from awesome.formatting import NothingLostError, format_text, settings_for
 from awesome.fsio import atomic_write_text
-
-
-def unified_diff(path: str, before: str, after: str) -> str:
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path}", f"b/{path}"
-    )
-    return "".join(lines)
 
 
 def format_one(path: Path, check: bool, show_diff: bool, config_path: Path | None) -> bool:

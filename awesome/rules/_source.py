@@ -51,13 +51,10 @@ def mask(text: str) -> str:
     return text
 
 
-def prose_lines(context: LintContext, only: set[int] | None = None) -> Iterator[tuple[int, str]]:
-    """Source lines outside fenced code, masked, with their 1-based numbers.
-
-    ``only`` (0-based indexes) limits which lines are masked and yielded.
-    """
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Source lines outside fenced code blocks (fences excluded), with their 1-based numbers."""
     fence: str | None = None
-    for number, text in enumerate(context.lines, start=1):
+    for number, text in enumerate(lines, start=1):
         opening = _FENCE.match(text)
         if fence is not None:
             if opening and opening.group(1) == fence:
@@ -66,6 +63,15 @@ def prose_lines(context: LintContext, only: set[int] | None = None) -> Iterator[
         if opening:
             fence = opening.group(1)
             continue
+        yield number, text
+
+
+def prose_lines(context: LintContext, only: set[int] | None = None) -> Iterator[tuple[int, str]]:
+    """Source lines outside fenced code, masked, with their 1-based numbers.
+
+    ``only`` (0-based indexes) limits which lines are masked and yielded.
+    """
+    for number, text in outside_fences(context.lines):
         if only is None or number - 1 in only:
             yield number, mask(text)
 

@@ -41,7 +41,7 @@ from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.duplicates import title_key
 from awesome.rules.names import canonical_venue
-from awesome.rules.urls import any_arxiv_id, mirror_arxiv_id, source_urls
+from awesome.rules.urls import any_arxiv_id, own_arxiv_id, source_urls
 
 WRONG_LINK_OVERLAP = 0.5
 TABLE_TITLE_WORDS = 4
@@ -73,21 +73,8 @@ def title_overlap(left: str, right: str) -> float:
 
 
 def linked_paper(entry: Entry, context: LintContext) -> Paper | None:
-    """The lock's record of the paper the entry's primary URL points at.
-
-    ``entry.arxiv_id`` comes from the first arXiv link, the primary URL first; so
-    the primary URL is that paper's exactly when it is an arXiv URL holding the id
-    (abs, pdf, versioned, export and DOI forms all do). A string test, no parsing;
-    only a primary URL that is not an arXiv one is tried as a mirror page.
-    """
-    url = entry.url
-    if not entry.parsed or not url:
-        return None
-    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
-        return context.lock.get(entry.arxiv_id)
-    # a mirror page (ar5iv, alphaXiv, Hugging Face papers) shows the paper of its id too
-    mirrored = mirror_arxiv_id(url)
-    return context.lock.get(mirrored.base) if mirrored else None
+    """The lock's record of the paper the entry's own link shows (arXiv or a mirror page)."""
+    return context.lock.get(own_arxiv_id(entry)) if entry.parsed else None
 
 
 def _papers(document: Document, context: LintContext) -> list[tuple[Entry, Paper]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
@@ -11,10 +12,21 @@ from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.list_items import leading_link
 from awesome.rules.outline import Outline, mask_code_spans
 
+# A URL that urlsplit takes apart in the obvious way: scheme, plain host, path, query, fragment.
+_PLAIN_URL = re.compile(
+    r"([A-Za-z][A-Za-z0-9+.\-]*)://([A-Za-z0-9.\-]*)([^?#\s\\\[\]@:]*)(?:\?([^#\s]*))?(?:#(\S*))?"
+)
+
 
 def normalize(url: str) -> str:
     """The form two links are compared in: https, lower-case host, no trailing slash."""
     url = url.strip().strip("<>")
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None:  # the usual link, without urlsplit's cost
+        scheme, host, path, query, fragment = plain.groups()
+        if scheme.lower() not in ("http", "https"):
+            return url
+        return _join(host.lower(), path.rstrip("/"), query or "", fragment or "")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -23,6 +35,26 @@ def normalize(url: str) -> str:
         return url
     path = parts.path.rstrip("/")
     return urlunsplit(("https", parts.netloc.lower(), path, parts.query, parts.fragment))
+
+
+def _join(host: str, path: str, query: str, fragment: str) -> str:
+    """``urlunsplit(("https", host, path, query, fragment))`` for a plain host and path."""
+    return (
+        f"https://{host}{path}"
+        + (f"?{query}" if query else "")
+        + (f"#{fragment}" if fragment else "")
+    )
+
+
+# Labels of links that lead back up the page ("⬆ back to top", "↑ Top").
+_BACK_LABEL = re.compile(r"back to (?:the )?top|^\W*top\W*$|[⬆↑⇧🔝]", re.IGNORECASE)
+
+
+def _navigation(url: str, label: str) -> bool:
+    """An item link that is navigation, not an entry: a bare ``#`` placeholder, or a
+    back-to-top link (repeated after every section by design)."""
+    url = url.strip().strip("<>")
+    return url == "#" or (url.startswith("#") and _BACK_LABEL.search(label) is not None)
 
 
 def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]:
@@ -36,11 +68,14 @@ def _links(outline: Outline, lines: list[str]) -> Iterator[tuple[str, int, int]]
         if item is not None:
             link = leading_link(item, outline)
             if link is not None and "](" in item.text[link.column - 1 :]:
+                if _navigation(link.url, link.label):
+                    continue
                 offset = len(line) - len(item.text)
                 yield link.url, number, offset + link.column
             continue
         for found in find_links(mask_code_spans(line)):
-            if not found.image:
+            # an in-page anchor in prose points back at a section, not at another entry
+            if not found.image and not found.url.startswith("#"):
                 yield found.url, number, found.start + 1
 
 
@@ -70,7 +105,9 @@ DOUBLE_LINK = Rule(
     summary="Each URL is linked once (items count their own link, not links in descriptions).",
     doc="""A URL listed twice is a duplicate entry or a copy-paste slip. URLs compare with
 https for http, a lower-case host and no trailing slash; links inside an item's
-description (code, blog, project page) are not counted. ``lint.allowed_duplicate_urls``
+description (code, blog, project page), in-page links in prose, bare ``#``
+placeholders and back-to-top items are not counted; two items linking the same
+``#section`` are (as in awesome-lint). ``lint.allowed_duplicate_urls``
 exempts URLs, ``lint.allow_duplicates`` turns the rule off.
 
 Wrong::

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import parse_qsl, urlsplit
 
 from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.rules.urls import any_arxiv_id, normalize_url
+from awesome.rules.urls import any_arxiv_id, own_arxiv_id
+from awesome.urlkeys import paper_url_key
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -28,19 +28,6 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _GENERIC = """paper papers code repo repository github blog post link pdf project website
 homepage page demo slides video talk dataset data model models arxiv openreview"""
 GENERIC_TITLES = frozenset(_GENERIC.split())
-
-# Landing page and pdf of one paper on proceedings sites: one key for both.
-_ACL_ID = re.compile(r"^/(?:anthology/)?(?P<id>[A-Za-z0-9.\-]+?)(?:v\d+)?(?:\.pdf)?/?$")
-_PMLR = re.compile(r"^/(?P<volume>v\d+)/(?P<name>[\w\-]+?)(?:\.html|/(?P=name)\.pdf)?/?$")
-_PAPER_SITES = (
-    "openreview.net",
-    "aclanthology.org",
-    "aclweb.org",
-    "mlr.press",
-    "nips.cc",
-    "neurips.cc",
-)
-_NEURIPS_HASH = re.compile(r"/(?:hash|file)/(?P<hash>[0-9a-f]{32})-")
 
 
 _NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -72,55 +59,9 @@ def title_keys(title: str) -> list[str]:
     return keys
 
 
-def paper_url_key(url: str) -> str:
-    """A comparison key under which a paper's landing page and its pdf coincide.
-
-    On top of :func:`normalize_url`: OpenReview ``forum`` and ``pdf`` pages of one
-    id, an ACL Anthology page and its ``.pdf``, a PMLR page and its pdf, NeurIPS
-    proceedings ``Abstract`` and ``Paper`` files of one hash. A fragment points
-    into the same page, so it is dropped (except ``#/`` and ``#!`` routes).
-    """
-    key = normalize_url(url)
-    head, _, fragment = key.partition("#")
-    if not fragment.startswith(("/", "!")):
-        key = head
-    if not any(site in key for site in _PAPER_SITES):
-        return key  # most links are elsewhere: no second split
-    try:
-        parts = urlsplit("//" + key)
-    except ValueError:
-        return key
-    host, path = parts.hostname or "", parts.path
-    if host == "openreview.net" and path in ("/forum", "/pdf"):
-        ids = [value for name, value in parse_qsl(parts.query) if name == "id"]
-        return f"openreview:{ids[0]}" if ids else key
-    if host in ("aclanthology.org", "aclweb.org"):
-        match = _ACL_ID.match(path)
-        return f"acl:{match.group('id')}" if match else key
-    if host == "proceedings.mlr.press":
-        match = _PMLR.match(path)
-        return f"pmlr:{match.group('volume')}/{match.group('name')}" if match else key
-    if host in ("proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"):
-        found = _NEURIPS_HASH.search(path)
-        return f"neurips:{found.group('hash')}" if found else key
-    return key
-
-
-def _primary_arxiv_id(entry: Entry) -> str | None:
-    """The arXiv id of the entry's own link, if it is an arXiv or mirror page."""
-    url = entry.url
-    if not url:
-        return None
-    # the parser's id came from the first arXiv link, the entry's own link first: when
-    # that link holds the id it is that paper's page, and needs no second parse
-    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
-        return entry.arxiv_id
-    return any_arxiv_id(url)
-
-
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    primary = _primary_arxiv_id(entry)
+    primary = own_arxiv_id(entry)
     ids = [primary] if primary else []
     for link in entry.links:
         found = any_arxiv_id(link.url)
@@ -134,7 +75,7 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     ids = _arxiv_ids(entry)
     for paper_id in ids:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and not (ids and ids[0] == _primary_arxiv_id(entry)):
+    if entry.url and not (ids and ids[0] == own_arxiv_id(entry)):
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed:
         return

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from awesome.model import Document, Entry
-from awesome.rules._fastschema import Check, compile_schema
+from awesome.export import entry_to_json
+from awesome.model import Document, Entry, Section
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.schemas import quick_valid, validator
 
 UNPARSED_DOC = """\
 A list item that fits none of the entry shapes the parser knows. It is kept
@@ -23,6 +24,10 @@ Wrong:
 Right:
 
     - [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - OpenAI, arXiv 2023.
+
+Task-list items (``- [ ] todo``) and the lists of sections about the list
+(Contributing, How to, Usage, Install, Roadmap, News, Criteria, FAQ ...) are
+steps and notes, not entries, and are not reported.
 """
 
 
@@ -37,13 +42,57 @@ def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding
             )
 
 
+# A GitHub task-list item: ``- [ ] todo``, ``- [x] done``.
+_TASK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)")
+# Sections of prose about the list, not of entries: their lists are steps, rules or news.
+_PROSE_SECTION = re.compile(
+    r"\b(?:contribut\w*|how[ -]to|usage|install\w*|getting started|set ?up|roadmap|to-?do|"
+    r"news|updates?|change ?log|criteria|guidelines?|faq|acknowledge?ments?|citation|cite)\b",
+    re.IGNORECASE,
+)
+
+
+def _not_entries(document: Document) -> set[int]:
+    """Lines of list items that are not meant as entries: task-list items, and the
+    items of prose sections (Contributing, How to, News ...) and of sections under them."""
+    lines: set[int] = set()
+
+    def visit(section: Section, prose: bool) -> None:
+        prose = prose or bool(_PROSE_SECTION.search(section.heading))
+        for entry in _with_children(section.entries):
+            if prose or _TASK.match(entry.raw):
+                lines.add(entry.line)
+        for sub in section.subsections:
+            visit(sub, prose)
+
+    for section in document.sections:
+        visit(section, False)
+    return lines
+
+
+def _with_children(entries: list[Entry]) -> Iterator[Entry]:
+    for entry in entries:
+        yield entry
+        yield from _with_children(entry.children)
+
+
+def check_unparsed_entries(document: Document, context: LintContext) -> Iterable[Finding]:
+    """:func:`check_unparsed` without task lists and the lists of prose sections."""
+    skip: set[int] | None = None
+    for found in check_unparsed(document, context):
+        if skip is None:
+            skip = _not_entries(document)
+        if found.line not in skip:
+            yield found
+
+
 UNPARSED_ENTRY = Rule(
     id="unparsed-entry",
     kind="structure",
     severity="warning",
     summary="A list item fits no entry shape.",
     doc=UNPARSED_DOC,
-    check=check_unparsed,
+    check=check_unparsed_entries,
     peers=(),
 )
 
@@ -62,28 +111,12 @@ Right:
 """
 
 
-@functools.cache
-def _entry_schema() -> tuple[Callable[[Entry], dict[str, Any]], Any, Check | None] | None:
-    """The exporter, the entry schema's validator and its fast predicate (None until both exist)."""
-    try:
-        from awesome.export import entry_to_json
-        from awesome.schemas import load_schema, validator
-
-        return entry_to_json, validator("entry"), compile_schema(load_schema("entry"))
-    except (ImportError, FileNotFoundError):
-        return None
-
-
 def check_schema(document: Document, context: LintContext) -> Iterable[Finding]:
-    found = _entry_schema()
-    if found is None:
-        return
-    to_json, validator, fast = found
     for _, entry in document.entries():
-        record = to_json(entry)  # children are validated inside their parent
-        if fast is not None and fast(record):
+        record = entry_to_json(entry)  # children are validated inside their parent
+        if quick_valid("entry", record):
             continue  # valid; only invalid records pay for jsonschema's messages
-        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        errors = sorted(validator("entry").iter_errors(record), key=lambda e: list(e.path))
         if errors:
             yield SCHEMA.finding(_schema_message(errors), entry.line)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from awesome.model import Document
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.outline import Heading, Outline
+from awesome.slug import heading_text
 
 # Words a title keeps in lower case (articles, short conjunctions and prepositions).
 SMALL_WORDS = frozenset(
@@ -134,10 +135,10 @@ def _main_heading(doc: Document, context: LintContext) -> Iterator[Finding]:
             yield MAIN_HEADING.finding("the list has no title (a '# Title' heading)", 1)
         return
     title = top[0]
-    if not is_title_case(title.plain):
-        yield MAIN_HEADING.finding(
-            f"write the list's title in title case: '{title.plain}'", title.line
-        )
+    # Badges after the title are pictures, not words of it: judge the text without them.
+    words = " ".join(heading_text(title.text).split())
+    if not is_title_case(words):
+        yield MAIN_HEADING.finding(f"write the list's title in title case: '{words}'", title.line)
     for extra in top[1:]:
         yield MAIN_HEADING.finding(
             "only the list's title may be a level-1 heading; make this level 2", extra.line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from awesome.model import Document
 from awesome.rules.base import Finding, LintContext, Rule
@@ -51,6 +51,9 @@ OPTIONAL_END = frozenset(
     ]
 )
 
+# Blocks that often wrap whole sections, headings included (a collapsed part of a list).
+SPANS_SECTIONS = frozenset(["details", "div"])
+
 
 @dataclass(frozen=True)
 class _Open:
@@ -71,43 +74,83 @@ def _tags(line: str) -> Iterator[tuple[bool, str, int]]:
         yield bool(match.group(1)), name, match.start() + 1
 
 
-def _close(stack: list[_Open], name: str, line: int, column: int) -> Iterator[Finding]:
-    depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].name == name), None)
-    if depth is None:
-        yield HTML_BALANCE.finding(f"</{name}> closes a tag that is not open", line, column)
-        return
-    while len(stack) > depth + 1:
-        left = stack.pop()
-        if left.name not in OPTIONAL_END:
-            yield _unclosed(left, f" before </{name}> on line {line}")
-    stack.pop()
+@dataclass
+class _Balance:
+    """The open tags of a section, and which end tags this file may leave out."""
 
+    optional: frozenset[str]
+    stack: list[_Open] = field(default_factory=list)
 
-def _leftovers(stack: list[_Open]) -> Iterator[Finding]:
-    return (_unclosed(tag) for tag in stack if tag.name not in OPTIONAL_END)
+    def open(self, name: str, line: int, column: int) -> Iterator[Finding]:
+        if name == "tr" and "tr" not in self.optional:
+            yield from self._row_left_open(line)
+        self.stack.append(_Open(name, line, column))
+
+    def _row_left_open(self, line: int) -> Iterator[Finding]:
+        """A new row while the last one is open: the last one lacks its ``</tr>``."""
+        depth = len(self.stack)
+        while depth and self.stack[depth - 1].name in ("td", "th"):
+            depth -= 1
+        if depth and self.stack[depth - 1].name == "tr":
+            row = self.stack[depth - 1]
+            del self.stack[depth - 1 :]
+            yield _unclosed(row, f" before the next <tr> on line {line}")
+
+    def close(self, name: str, line: int, column: int) -> Iterator[Finding]:
+        stack = self.stack
+        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].name == name), None)
+        if depth is None:
+            yield HTML_BALANCE.finding(f"</{name}> closes a tag that is not open", line, column)
+            return
+        while len(stack) > depth + 1:
+            left = stack.pop()
+            if left.name not in self.optional:
+                yield _unclosed(left, f" before </{name}> on line {line}")
+        stack.pop()
+
+    def end_section(self, last: bool = False) -> Iterator[Finding]:
+        """Report what the section left open; blocks that may hold headings stay open."""
+        kept = [] if last else [tag for tag in self.stack if tag.name in SPANS_SECTIONS]
+        found = [
+            _unclosed(tag)
+            for tag in self.stack
+            if tag.name not in self.optional and tag not in kept
+        ]
+        self.stack[:] = kept
+        return iter(found)
 
 
 def _unclosed(tag: _Open, where: str = "") -> Finding:
     return HTML_BALANCE.finding(f"<{tag.name}> is never closed{where}", tag.line, tag.column)
 
 
+def _optional_ends(lines: list[str]) -> frozenset[str]:
+    """End tags this file may leave out: ``</tr>`` too, unless it closes rows anywhere.
+
+    HTML lets rows go unclosed, but in a list that writes ``</tr>`` a row without it
+    is a slip (typically ``<tr>`` typed for ``</tr>``), and it shifts the table.
+    """
+    if any("</tr" in line.lower() for line in lines if "</" in line):
+        return OPTIONAL_END - {"tr"}
+    return OPTIONAL_END
+
+
 def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     heading_lines = {heading.line for heading in outline.headings}
-    stack: list[_Open] = []
+    balance = _Balance(_optional_ends(context.lines))
     for index, line in enumerate(context.lines):
         number = index + 1
         if number in heading_lines:
-            yield from _leftovers(stack)
-            stack.clear()
+            yield from balance.end_section()
         if outline.code[index]:
             continue
         for closing, name, column in _tags(line):
             if closing:
-                yield from _close(stack, name, number, column)
+                yield from balance.close(name, number, column)
             else:
-                stack.append(_Open(name, number, column))
-    yield from _leftovers(stack)
+                yield from balance.open(name, number, column)
+    yield from balance.end_section(last=True)
 
 
 HTML_BALANCE = Rule(
@@ -116,9 +159,15 @@ HTML_BALANCE = Rule(
     severity="error",
     summary="Raw HTML tags are closed, in the right order, within their section.",
     doc="""An unclosed ``<b>`` or ``<details>`` swallows the rest of the section on GitHub.
-Void elements (``<br>``, ``<img>``...) and self-closing tags need no end tag.
+Void elements (``<br>``, ``<img>``...) and self-closing tags need no end tag, nor
+do those HTML lets an author leave out (``<li>``, ``<td>``...); ``<tr>`` is one of
+them only in files that never write ``</tr>``: where rows are closed, a row left
+open (often ``<tr>`` typed for ``</tr>``) is reported.
 
 Wrong: ``<td><b>Usage<b></td>``
-Right: ``<td><b>Usage</b></td>``""",
+Right: ``<td><b>Usage</b></td>``
+
+Tags are balanced per section, so one slip is reported once; ``<details>`` and
+``<div>`` may wrap several sections and are balanced over the whole file.""",
     check=_check,
 )

@@ -6,10 +6,12 @@ repeats the name, and brackets or quotes left open.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from awesome.inline import find_links, link_at
 from awesome.model import Document
@@ -23,7 +25,20 @@ _FORMATTING = re.compile(
     r"^(?:\s*(?:\*\*[^*]+\*\*|\*[^*]+\*|__[^_]+__|_[^_]+_|`[^`]+`|!\[[^\]]*\]\([^)]*\)))*\s*$"
 )
 _END_MARKS = ".!?…"
-_TRAILING_DECOR = re.compile(r"(?:\s*(?:!\[[^\]]*\]\([^)]*\)|<[^>]+>))+\s*$")
+# Images, badge links (``[![OSS][oss]](url)``, inline or by reference) and tags
+# after the description: decoration, not prose to punctuate.
+_IMAGE_ANY = r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])"
+_TRAILING_DECOR = re.compile(
+    r"(?:\s*(?:"
+    + _IMAGE_ANY
+    + r"|\[\s*"
+    + _IMAGE_ANY
+    + r"\s*\](?:\([^)]*\)|\[[^\]]*\])|<[^>]+>))+\s*$"
+)
+# Metadata after a finished sentence: code-span tags (`MIT` `Go`) and a parenthesis
+# holding only links (``([Demo](u), [Source Code](u))``).
+_TRAILING_TAGS = re.compile(r"(?:\s*(?:`[^`]+`|\((?:\s*\[[^\[\]]+\]\([^()\s]*\)\s*,?)+\)))+\s*$")
+_TAGS_ONLY = re.compile(r"^\s*`[^`]+`(?:\s*,?\s*`[^`]+`)*\s*$")
 _SINGLE_CODE = re.compile(r"^`[^`]*`$")
 _DOUBLE_END = re.compile(r"[.!?…][\"”]([.!?…]+)$")
 _NO_SPACE_MARKER = re.compile(r"^\s*-\[")
@@ -57,6 +72,8 @@ _EMOJI_RANGES = (
 
 def is_emoji(char: str) -> bool:
     code = ord(char)
+    if code < 0xA9:  # below the first of them, ©: the common case, decided at once
+        return False
     return any(low <= code <= high for low, high in _EMOJI_RANGES) or char in "©®™"
 
 
@@ -66,6 +83,8 @@ def _is_symbol(char: str) -> bool:
 
 def _skip_decoration(text: str) -> int:
     """Index after leading emoji, images and badge links (``[![..](..)](..)``)."""
+    if text[:1] == "[" and not text.startswith("[!["):
+        return 0  # the usual item: its link comes first
     position = 0
     while position < len(text):
         rest = text[position:]
@@ -90,7 +109,17 @@ def _skip_decoration(text: str) -> int:
 
 
 def leading_link(item: Item, outline: Outline) -> ListLink | None:
-    """The item's first link after any decoration, or None when it does not start with one."""
+    """The item's first link after any decoration, or None when it does not start with one.
+
+    Several rules ask for it; the outline keeps the answer per item.
+    """
+    memo = cast("dict[int, ListLink | None]", outline.memo.setdefault("leading_link", {}))
+    if item.line not in memo:
+        memo[item.line] = _leading_link(item, outline)
+    return memo[item.line]
+
+
+def _leading_link(item: Item, outline: Outline) -> ListLink | None:
     text = item.text
     start = _skip_decoration(text)
     if start >= len(text) or text[start] != "[":
@@ -137,7 +166,10 @@ def split_description(tail: str) -> tuple[str, str | None]:
 
 
 def _is_note(tail: str) -> bool:
-    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``)."""
+    """A tail without description: a parenthetical note and/or emoji (``(Japanese)``, ``💲``),
+    or code-span tags alone (``[Paper](url) `Uber`, `eBay```: who wrote it, the license)."""
+    if _TAGS_ONLY.match(tail):
+        return True
     text = tail.strip()
     while text and (is_emoji(text[-1]) or text[-1].isspace()):
         text = text[:-1]
@@ -164,9 +196,17 @@ def ending_ok(description: str) -> bool:
     """The description ends in . ! ? or … (inside a closing quote when all of it is quoted).
 
     An emoji may stand in for the final mark, and a parenthetical note such as
-    ``(Japanese)`` may follow it.
+    ``(Japanese)`` may follow it; so may images and badges, and, once the sentence
+    has ended, code-span tags and a parenthesis of links.
     """
     text = _strip_decoration_end(description)
+    if _ends_sentence(text):
+        return True
+    before_tags = _strip_decoration_end(_TRAILING_TAGS.sub("", text))
+    return before_tags != text and _ends_sentence(before_tags)
+
+
+def _ends_sentence(text: str) -> bool:
     if text and is_emoji(text[-1]):
         return True
     last = list(find_links(text))
@@ -230,32 +270,64 @@ def _repeats(doc: Document, context: LintContext) -> Iterator[Finding]:
 PAIRS = {"(": ")", "[": "]", "“": "”"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
 _PAIR_CHARS = frozenset([*PAIRS, *CLOSERS, '"'])
+_PAIR_CHAR = re.compile("[" + re.escape("".join(sorted(_PAIR_CHARS))) + "]")
 _BARE_URL = re.compile(
     r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
 )
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
+_HTML_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"
+    "details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|"
+    "h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|"
+    "optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|"
+    "track|ul"
+)
+_HTML_BLOCK_TAG = re.compile(r"^\s*</?(?:" + _HTML_BLOCK_NAMES + r")(?:\s|/?>|$)", re.IGNORECASE)
+_HTML_LONE_TAG = re.compile(
+    r"""^\s*(?:<[A-Za-z][\w-]*(?:\s+[\w:.-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
+    r"|</[A-Za-z][\w-]*\s*>)\s*$"
+)
 _ORDERED_MARKER = re.compile(r"^(\s*)(\d{1,9}[.)])")
-# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses.
+# "1) ... 2) ..." and "a) ... b) ...": enumerators, not closing parentheses (unless
+# one closes an open "(", as in "(level 2)").
 _ENUMERATOR = re.compile(r"(?<!\S)[0-9A-Za-z]{1,2}\)")
 
 
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def _mask_for_pairs(line: str) -> str:
-    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers."""
-    text = _IMAGE.sub(lambda m: " " * len(m.group(0)), mask_code_spans(line))
-    for link in find_links(text):
-        label_start = text.index("[", link.start) + 1
-        label_end = label_start + len(link.label)
-        text = (
-            text[: link.start]
-            + " " * (label_start - link.start)
-            + text[label_start:label_end]
-            + " " * (link.end - label_end)
-            + text[link.end :]
-        )
-    text = _BARE_URL.sub(lambda m: " " * len(m.group(0)), text)
-    text = _ENUMERATOR.sub(lambda m: " " * len(m.group(0)), text)
-    return _ORDERED_MARKER.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    """Blank what is not prose: code spans, link destinations, URLs, tags, list markers.
+
+    Each step runs only when the line has the characters it looks for: on large lists
+    most lines need few of them.
+    """
+    text = mask_code_spans(line)
+    if "![" in text:
+        text = _IMAGE.sub(_spaces, text)
+    if "](" in text:
+        pieces: list[str] = []
+        done = 0
+        for link in find_links(text):
+            label_start = text.index("[", link.start) + 1
+            label_end = label_start + len(link.label)
+            pieces += (
+                text[done : link.start],
+                " " * (label_start - link.start),
+                text[label_start:label_end],
+                " " * (link.end - label_end),
+            )
+            done = link.end
+        if pieces:
+            text = "".join(pieces) + text[done:]
+    if "://" in text or "<" in text:
+        text = _BARE_URL.sub(_spaces, text)
+    marker = _ORDERED_MARKER.match(text)
+    if marker:
+        text = marker.group(1) + " " * len(marker.group(2)) + text[marker.end() :]
+    return text
 
 
 @dataclass
@@ -265,11 +337,40 @@ class _Open:
     column: int
 
 
+# ``[label](url)`` with nothing nested or escaped: what find_links reads the same way.
+_PLAIN_LINK = re.compile(r"\[([^\[\]\\`]*)\]\(([^()\s\\<]*)\)")
+_LABEL = operator.methodcaller("group", 1)
+
+
+def _no_pairs_outside_links(line: str) -> bool:
+    """A quick, exact "nothing to pair" for the common line: with no escapes, code or
+    images, the masking below finds exactly these links and keeps only their labels,
+    so a line without brackets or quotes once the links are reduced to labels has none
+    after masking either (masking only removes characters)."""
+    if "\\" in line or "`" in line or "![" in line:
+        return False
+    return _PAIR_CHAR.search(_PLAIN_LINK.sub(_LABEL, line)) is None
+
+
+def _enumerators(text: str) -> set[int]:
+    """Indexes of the ')' of "1)" or "b)" enumerators, which close nothing."""
+    if ")" not in text:
+        return set()
+    return {match.end() - 1 for match in _ENUMERATOR.finditer(text)}
+
+
 def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
     quote: _Open | None = None
     for number, line in lines:
-        for column, char in enumerate(_mask_for_pairs(line), start=1):
+        if _no_pairs_outside_links(line):
+            continue
+        masked = _mask_for_pairs(line)
+        enumerators = _enumerators(masked)
+        for found in _PAIR_CHAR.finditer(masked):
+            char, column = found.group(0), found.start() + 1
+            if found.start() in enumerators and not any(o.char == "(" for o in stack):
+                continue  # "1) ... 2) ...": an enumerator, unless a '(' waits for it
             if char == '"':
                 quote = None if quote else _Open(char, number, column)
             elif char in PAIRS:
@@ -290,12 +391,33 @@ def _never_closed(left: _Open) -> Finding:
     return BALANCED.finding(f"'{left.char}' is never closed with '{close}'", left.line, left.column)
 
 
+def _starts_html_block(line: str, after_paragraph: bool) -> bool:
+    """Whether a line opens a raw HTML block (CommonMark kinds 6 and 7): a block-level
+    tag, or a lone complete tag such as ``<picture>`` (which cannot interrupt a
+    paragraph). Its lines up to the next blank line are HTML, not prose."""
+    if _HTML_BLOCK_TAG.match(line):
+        return True
+    return not after_paragraph and _HTML_LONE_TAG.match(line) is not None
+
+
+def _open_paragraph(unit: list[tuple[int, str]]) -> bool:
+    """Whether the next line would continue a paragraph (not after a heading or nothing)."""
+    return bool(unit) and not unit[0][1].lstrip().startswith("#")
+
+
 def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
-    """Paragraphs and list items: the spans in which brackets and quotes must pair up."""
+    """Paragraphs and list items: the spans in which brackets and quotes must pair up.
+
+    Raw HTML blocks are left out: their quotes belong to attributes.
+    """
     outline = context.outline()
     unit: list[tuple[int, str]] = []
+    in_html = False
     for index, line in enumerate(context.lines):
         number = index + 1
+        if in_html:
+            in_html = bool(line.strip())
+            continue
         if not line.strip() or not outline.is_prose(number) or _UNIT_START.match(line):
             if unit:
                 yield unit
@@ -303,15 +425,35 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
             if line.strip() and outline.is_prose(number):
                 unit = [(number, line)]
             continue
+        if "<" in line and _starts_html_block(line, after_paragraph=_open_paragraph(unit)):
+            if unit:
+                yield unit
+            unit, in_html = [], True
+            continue
         unit.append((number, line))
     if unit:
         yield unit
 
 
+_SPLIT_TAG = re.compile(r"<[A-Za-z][\w-]*\s[^<>]*\n[^<>]*>")
+
+
+def _mask_split_tags(unit: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The unit with HTML tags that span lines (``<img`` / ``src="…"`` / ``/>``) blanked:
+    the per-line masking sees only a tag's pieces, and their quotes are attributes."""
+    if len(unit) < 2 or not any("<" in text for _, text in unit):
+        return unit
+    joined = "\n".join(text for _, text in unit)
+    masked = _SPLIT_TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), joined)
+    if masked == joined:
+        return unit
+    return [(number, text) for (number, _), text in zip(unit, masked.split("\n"), strict=True)]
+
+
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
         if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
-            yield from _scan_unit(unit)
+            yield from _scan_unit(_mask_split_tags(unit))
 
 
 LIST_ITEM = Rule(
@@ -348,7 +490,7 @@ BALANCED = Rule(
     kind="format",
     severity="error",
     summary="Brackets and quotes opened in a paragraph or item are closed in it.",
-    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML are skipped.
+    doc="""Checks ( ) [ ] “ ” and straight double quotes within each paragraph or list item. Apostrophes are not checked; code, URLs and HTML (tags, also those spanning lines, and raw HTML blocks such as ``<picture>`` … ``</picture>``) are skipped.
 
 Wrong: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder.``
 Right: ``- [T5](https://arxiv.org/abs/1910.10683) - Text-to-text transfer (encoder-decoder).``""",

@@ -7,12 +7,17 @@ from collections.abc import Iterator
 
 from awesome.model import Document
 from awesome.rules.base import Finding, Fix, LintContext, Rule
-from awesome.rules.outline import mask_code_spans
+from awesome.rules.outline import mask_code_spans, plain_text
 
 _EMPHASIS_LINE = re.compile(r"^\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*$")
 _FULL_REFERENCE = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
 _SHORTCUT = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\](?![(\[:])")
 _HEADING_END = ".,;:!?"
+# A heading is a short label; a line of emphasis longer than this, or one that ends
+# a sentence, is an emphasised sentence (a section's description, a plea).
+_HEADING_WORDS = 6
+_SENTENCE_END = ".!?。！？"
+_ONLY_IN_PAGE_LINK = re.compile(r"^\[[^\]]*\]\(#[^)]*\)$")
 
 
 def _final_newline(doc: Document, context: LintContext) -> Iterator[Finding]:
@@ -79,7 +84,10 @@ def _emphasis_heading(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     lines = context.lines
     for index, line in enumerate(lines):
-        if not outline.is_prose(index + 1) or not _EMPHASIS_LINE.match(line):
+        if not outline.is_prose(index + 1):
+            continue
+        match = _EMPHASIS_LINE.match(line)
+        if not match or not _reads_as_heading(match.group(2)):
             continue
         before = lines[index - 1].strip() if index > 0 else ""
         after = lines[index + 1].strip() if index + 1 < len(lines) else ""
@@ -88,6 +96,17 @@ def _emphasis_heading(doc: Document, context: LintContext) -> Iterator[Finding]:
                 "a paragraph of only bold or italic text reads as a heading; use a heading",
                 index + 1,
             )
+
+
+def _reads_as_heading(inner: str) -> bool:
+    """Whether emphasised text could be a heading: a short label, not a sentence,
+    and not a lone in-page link such as a back-to-top link."""
+    if _ONLY_IN_PAGE_LINK.match(inner.strip()):
+        return False
+    text = plain_text(inner)
+    if not text or (text[0] == "(" and text[-1] == ")"):
+        return False  # nothing, or an aside such as "*(More than the top 100)*"
+    return text[-1] not in _SENTENCE_END and len(text.split()) <= _HEADING_WORDS
 
 
 def _references(line: str) -> Iterator[tuple[str, int, bool]]:
@@ -219,7 +238,12 @@ EMPHASIS_HEADING = Rule(
 the contents and the anchors.
 
 Wrong: ``**Retrieval**`` on a line of its own.
-Right: ``### Retrieval``""",
+Right: ``### Retrieval``
+
+An emphasised sentence (ending in ``.``, ``!`` or ``?``, or longer than six
+words) describes a section rather than naming one, a parenthesis is an aside,
+and a lone back-to-top link
+in bold is navigation; neither is reported.""",
     check=_emphasis_heading,
     peers=("no-emphasis-as-heading",),
 )

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from typing import Any
 
 from awesome.inline import find_links
 from awesome.model import Document, Entry
@@ -28,23 +25,17 @@ from awesome.rules._source import (
     walk_entries,
 )
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.spelling import SpellingMatcher
-
-
-@functools.cache
-def _tables() -> dict[str, Any]:
-    text = resources.files("awesome").joinpath("data/spelling.toml").read_text("utf-8")
-    return tomllib.loads(text)
+from awesome.spelling import SpellingMatcher, spelling_tables
 
 
 def typo_table() -> dict[str, str]:
     """Misspelt word -> right word, case-sensitive (``[typos]``)."""
-    return dict(_tables().get("typos", {}))
+    return dict(spelling_tables().get("typos", {}))
 
 
 @functools.cache
 def _venue_matcher() -> SpellingMatcher:
-    return SpellingMatcher(_tables().get("venues", {}), {})
+    return SpellingMatcher(spelling_tables().get("venues", {}), {})
 
 
 @dataclass(frozen=True)
@@ -83,7 +74,7 @@ def canonical_venue(venue: str) -> str:
 
 
 def _venue_forms() -> list[str]:
-    venues: dict[str, dict[str, list[str]]] = _tables().get("venues", {})
+    venues: dict[str, dict[str, list[str]]] = spelling_tables().get("venues", {})
     forms = [form for right, spec in venues.items() for form in [right, *spec.get("wrong", [])]]
     return sorted(forms, key=len, reverse=True)
 

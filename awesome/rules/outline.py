@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# Any indentation: fences inside list items (or indented by tabs) are fences too.
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)(.*)$")
+_BREAK = re.compile(r"^ {0,3}([-*])(?:[ \t]*\1){2,}[ \t]*$")
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(\S*)")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
@@ -64,13 +66,15 @@ class Item:
 class Outline:
     lines: list[str]
     code: list[bool] = field(default_factory=list)
-    """True for lines inside a fenced code block, fences included (0-based)."""
+    """True for lines of code blocks: fenced (fences included) or indented (0-based)."""
     comment: list[bool] = field(default_factory=list)
     """True for lines that lie wholly or partly in an HTML comment (0-based)."""
     headings: list[Heading] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     definitions: dict[str, tuple[int, str]] = field(default_factory=dict)
     """Reference definitions by lower-cased label: (line, url)."""
+    memo: dict[str, object] = field(default_factory=dict, repr=False)
+    """Per-outline memo of views derived from it that several rules share."""
 
     def is_prose(self, line: int) -> bool:
         """Whether a 1-based line is ordinary Markdown (not code, not a comment)."""
@@ -95,6 +99,8 @@ class Outline:
 def _mark_comments(lines: list[str], code: list[bool]) -> list[bool]:
     """Lines that hold nothing but (parts of) HTML comments and blanks."""
     comment = [False] * len(lines)
+    if not any("<!--" in line for line in lines):
+        return comment
     inside = False
     for index, line in enumerate(lines):
         if code[index]:
@@ -139,7 +145,46 @@ def _mark_code(lines: list[str]) -> list[bool]:
     return code
 
 
+def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
+    """Add indented code blocks to ``code``: after a blank line, four columns past the
+    content of the list item the line belongs to (or past the margin outside lists).
+
+    A paragraph's continuation lines are never code, however far they are indented.
+    """
+    columns: list[int] = []  # content columns of the open list items
+    previous_blank = True
+    inside = False
+    for index, line in enumerate(lines):
+        if code[index]:
+            previous_blank, inside = False, False
+            continue
+        stripped = line.lstrip(" \t")
+        if not stripped.strip():
+            previous_blank = True
+            continue
+        indent = _indent_width(line[: len(line) - len(stripped)])
+        if previous_blank:
+            while columns and indent < columns[-1]:
+                columns.pop()
+        base = columns[-1] if columns else 0
+        if (previous_blank or inside) and indent >= base + 4:
+            code[index] = inside = True
+        else:
+            inside = False
+            item = _ITEM.match(line)
+            if item:
+                while columns and indent < columns[-1]:
+                    columns.pop()
+                gap = max(1, _indent_width(item.group(3))) if item.group(4) else 1
+                columns.append(indent + len(item.group(2)) + gap)
+            elif stripped[0] == "#" and _ATX.match(line):
+                columns.clear()
+        previous_blank = False
+
+
 def _indent_width(text: str) -> int:
+    if "\t" not in text:
+        return len(text)
     width = 0
     for char in text:
         width += 4 - width % 4 if char == "\t" else 1
@@ -166,6 +211,7 @@ class _ItemDepth:
 def build_outline(lines: list[str]) -> Outline:
     """One pass over the source lines."""
     code = _mark_code(lines)
+    _mark_indented_code(lines, code)
     outline = Outline(lines, code, _mark_comments(lines, code))
     depths = _ItemDepth()
     previous_blank = True
@@ -185,6 +231,8 @@ def build_outline(lines: list[str]) -> Outline:
 
 
 def _add_heading(outline: Outline, line: str, number: int, previous_blank: bool) -> bool:
+    if line.lstrip(" ")[:1] not in ("#", "=", "-"):
+        return False  # neither an ATX heading nor a setext underline
     match = _ATX.match(line)
     if match:
         text = (match.group(2) or "").strip()
@@ -207,14 +255,15 @@ def _add_item(outline: Outline, line: str, number: int, depths: _ItemDepth) -> b
     if not match:
         return False
     marker = match.group(2)
-    if marker in "*-" and re.match(r"^ {0,3}([-*])(?:[ \t]*\1){2,}[ \t]*$", line):
+    rest = match.group(4)
+    if marker in "*-" and not rest.strip(" \t" + marker) and _BREAK.match(line):
         return False  # a thematic break, not an item
     indent = _indent_width(match.group(1))
     gap = match.group(3)
     content_column = indent + len(marker) + max(1, len(gap))
     heading = len(outline.headings) - 1 if outline.headings else None
     depth = depths.depth(indent, content_column)
-    outline.items.append(Item(number, indent, marker, match.group(4), depth, heading, gap))
+    outline.items.append(Item(number, indent, marker, rest, depth, heading, gap))
     return True
 
 

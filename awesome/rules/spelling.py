@@ -11,8 +11,12 @@ from awesome.rules.base import Finding, Fix, LintContext, Rule
 from awesome.rules.outline import mask_code_spans
 from awesome.spelling import matcher
 
+# URLs of any scheme (git+https://, ssh://), bare domains, e-mail addresses, tags,
+# reference definitions, the key of a reference link (``[TypeScript][typescript]``) and
+# image alt text (badges: ``![NPM version](...)``).
 _NOT_PROSE = re.compile(
-    r"\b(?:https?|ftp)://\S+|www\.\S+|\S+@\S+\.\w+|<[^>]*>|^\s*\[[^\]]+\]:\s*\S+"
+    r"\b[A-Za-z][A-Za-z0-9+.\-]*://\S+|www\.\S+|\S+@\S+\.\w+|<[^>]*>"
+    r"|^\s*\[[^\]]+\]:\s*\S+|(?<=\])\[[^\]]*\]|!\[[^\]]*\]"
 )
 
 
@@ -34,7 +38,8 @@ def prose_only(line: str) -> str:
 def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     spell = matcher(context.config.lint.spelling)
-    for index, line in enumerate(context.lines):
+    for index in sorted(spell.candidate_lines(context.lines)):
+        line = context.lines[index]
         if not line.strip() or not outline.is_prose(index + 1):
             continue
         for miss in spell.find(prose_only(line)):

@@ -7,6 +7,7 @@ in the file must name a heading as GitHub slugs it.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,12 +17,17 @@ from awesome.inline import find_links
 from awesome.model import Document
 from awesome.rules.base import Finding, Fix, LintContext, Rule
 from awesome.rules.outline import Heading, Item, Outline, mask_code_spans, plain_text
-from awesome.slug import SlugCounter
+from awesome.slug import SlugCounter, github_slug
 
 # Sections a contents list does not need to name.
 UNLISTED = frozenset({"contributing", "footnotes", "related lists", "license", "licence"})
 _HTML_ANCHOR = re.compile(r"""\b(?:href)\s*=\s*["']#([^"']*)["']""", re.IGNORECASE)
 _HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# A heading written as HTML; GitHub gives it an anchor from its text like any other.
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+# GitHub prefixes the ids it renders, so ``#user-content-x`` reaches the anchor ``x``.
+_USER_CONTENT = "user-content-"
 
 
 def heading_anchors(outline: Outline) -> list[str]:
@@ -78,12 +84,21 @@ class _TocCheck:
         return found
 
     def compare(self, nodes: list[_Node], headings: list[Heading], depth: int) -> Iterator[Finding]:
-        for position, node in enumerate(nodes):
+        """Findings for ``nodes`` against ``headings``; unlisted sections may have an item."""
+        position = 0
+        for node in nodes:
             line = node.item.line
+            while (
+                position < len(headings)
+                and _optional(headings[position], depth)
+                and node.label != headings[position].plain
+            ):
+                position += 1
             if position >= len(headings):
                 yield TOC.finding(f"contents item '{node.label}' has no section to match", line)
                 return
             heading = headings[position]
+            position += 1
             if node.label != heading.plain:
                 yield TOC.finding(
                     f"contents item '{node.label}' does not match the section heading "
@@ -105,25 +120,26 @@ class _TocCheck:
                 else:
                     subs = self.sub_headings(heading, heading.level + 1)
                     yield from self.compare(node.children, subs, depth + 1)
-        if len(nodes) < len(headings):
-            first = nodes[0].item.line if nodes else None
-            for heading in headings[len(nodes) :]:
+        first = nodes[0].item.line if nodes else None
+        for heading in headings[position:]:
+            if not _optional(heading, depth):
                 yield TOC.finding(
                     f"contents lack an item for the section '{heading.plain}'",
                     first or heading.line,
                 )
 
 
+def _optional(heading: Heading, depth: int) -> bool:
+    """Sections such as Contributing that the contents may name but need not."""
+    return depth == 0 and heading.plain.lower() in UNLISTED
+
+
 def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     toc = outline.toc_heading()
-    sections = [
-        h
-        for h in outline.headings[(toc + 1 if toc is not None else 0) :]
-        if h.level == 2 and h.plain.lower() not in UNLISTED
-    ]
+    sections = [h for h in outline.headings[(toc + 1 if toc is not None else 0) :] if h.level == 2]
     if toc is None:
-        if sections:
+        if any(not _optional(h, 0) for h in sections):
             yield TOC.finding("the list has no '## Contents' section", 1)
         return
     items = outline.toc_items()
@@ -136,12 +152,47 @@ def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
     yield from check.compare(_tree(items), sections, 0)
 
 
+def _html_headings(outline: Outline) -> list[tuple[int, str]]:
+    """(1-based line, text) of headings written as HTML (``<h2>…</h2>``), which may span lines."""
+    found: list[tuple[int, str]] = []
+    prose = [line if outline.is_prose(i + 1) else "" for i, line in enumerate(outline.lines)]
+    if not any("<h" in line or "<H" in line for line in prose):
+        return found
+    text = "\n".join(prose)
+    for match in _HTML_HEADING.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        found.append((line, html.unescape(_TAG.sub("", match.group(2)))))
+    return found
+
+
 def _targets(outline: Outline) -> set[str]:
-    known = set(heading_anchors(outline))
+    """Every anchor the file defines: Markdown and HTML headings, in document order
+    (a repeat gets ``-1`` whichever form came first), and HTML ``id``/``name``."""
+    in_html = _html_headings(outline)
+    headings = [(h.line, h.text) for h in outline.headings] + in_html
+    counter = SlugCounter()
+    known = {counter.unique(text) for _, text in sorted(headings, key=lambda pair: pair[0])}
+    for _, text in in_html:
+        known.add(_edge_slug(text))
     for index, line in enumerate(outline.lines):
         if ("id=" in line or "name=" in line) and not outline.code[index]:
             known.update(_HTML_ID.findall(line))
     return known
+
+
+def _edge_slug(text: str) -> str:
+    """The slug of an HTML heading's text with its edge spaces kept, as GitHub reads
+    ``<h1>Title </h1>`` (``#title-``); Markdown headings lose them when parsed."""
+    flat = text.replace("\n", "")
+    body = flat.strip(" ")
+    lead, trail = len(flat) - len(flat.lstrip(" ")), len(flat) - len(flat.rstrip(" "))
+    return "-" * lead + github_slug(body) + "-" * trail if body else ""
+
+
+def _resolves(name: str, known: set[str]) -> bool:
+    if name in known:
+        return True
+    return name.startswith(_USER_CONTENT) and name[len(_USER_CONTENT) :] in known
 
 
 def _fragments(line: str) -> Iterator[tuple[str, int]]:
@@ -167,11 +218,11 @@ def _anchors(doc: Document, context: LintContext) -> Iterator[Finding]:
             if known is None:
                 known = _targets(outline)
             name = unquote(fragment)
-            if name in known:
+            if _resolves(name, known):
                 continue
             fix = None
             hint = ""
-            if name.lower() in known:
+            if _resolves(name.lower(), known):
                 fix = Fix(index + 1, "#" + fragment, "#" + name.lower(), column=column)
                 hint = f" (the heading's anchor is '#{name.lower()}')"
             yield BROKEN_ANCHOR.finding(
@@ -216,7 +267,10 @@ BROKEN_ANCHOR = Rule(
     severity="error",
     summary="Every #anchor link points at a heading (or HTML id) in the file.",
     doc="""In-page links must name a heading's GitHub anchor (lower case, spaces as hyphens,
-punctuation dropped, ``-1`` for a repeated heading) or an HTML ``id``.
+punctuation dropped, ``-1`` for a repeated heading), the same anchor of a
+heading written as HTML (``<h2>…</h2>``), or an HTML ``id``/``name``. GitHub
+prefixes rendered ids with ``user-content-``, so ``#user-content-top`` reaches
+``<a id="top">`` too.
 
 Wrong: ``[Prompting](#Prompt-Engineering)`` with the heading ``## Prompting``
 Right: ``[Prompting](#prompting)``""",

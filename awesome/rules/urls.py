@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
 from awesome.inline import find_links
-from awesome.model import Document
-from awesome.rules._source import span_fix, walk_entries
+from awesome.model import Document, Entry
+from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
+from awesome.urlkeys import strip_tracking
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
 HTTPS_HOSTS = frozenset(
@@ -80,42 +81,6 @@ HTTPS_HOSTS = frozenset(
     }
 )
 
-# Query parameters that only track where a click came from.
-TRACKING_PARAMS = frozenset(
-    {
-        "fbclid",
-        "gclid",
-        "dclid",
-        "gbraid",
-        "wbraid",
-        "msclkid",
-        "yclid",
-        "igshid",
-        "mc_cid",
-        "mc_eid",
-        "_hsenc",
-        "_hsmi",
-        "mkt_tok",
-        "ref_src",
-        "ref_url",
-        "trk",
-        "spm",
-    }
-)
-_TRACKING_PREFIXES = ("utm_",)
-
-# Parameters that track only on some hosts (elsewhere ``s`` or ``source`` may mean something):
-# share links of YouTube and X carry a sharer id, Medium adds where the reader came from.
-HOST_TRACKING_PARAMS: dict[str, frozenset[str]] = {
-    "youtube.com": frozenset({"si", "feature"}),
-    "youtu.be": frozenset({"si", "feature"}),
-    "twitter.com": frozenset({"s", "t"}),
-    "x.com": frozenset({"s", "t"}),
-    "medium.com": frozenset({"source"}),
-    "linkedin.com": frozenset({"trackingid"}),
-    "spotify.com": frozenset({"si"}),
-}
-
 # Sites that show an arXiv paper under its id: HTML renderings, discussion pages.
 # host -> path pattern holding the id. They are the same paper as arxiv.org/abs/ID.
 ARXIV_MIRRORS: dict[str, re.Pattern[str]] = {
@@ -138,7 +103,6 @@ _AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
 _DEFINITION = re.compile(
     r"""^ {0,3}\[[^\]]+\]:[ \t]*<?(?P<url>[^\s<>]+)>?(?:[ \t]+["'(].*)?[ \t]*$"""
 )
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _SPACE = re.compile(r"\s")
 _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
 
@@ -204,50 +168,9 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
 
 def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
-    fence: str | None = None
-    for number, text in enumerate(lines, start=1):
-        opening = _FENCE.match(text)
-        if fence is not None:
-            if opening and opening.group(1) == fence:
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
+    for number, text in outside_fences(lines):
         if "](" in text or "=" in text or "<" in text or "]:" in text:
             yield from _urls_on_line(number, text)
-
-
-def _is_tracking(pair: str, local: frozenset[str]) -> bool:
-    name = pair.split("=", 1)[0].lower()
-    return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES) or name in local
-
-
-def _host_tracking(base: str) -> frozenset[str]:
-    """The tracking parameters particular to the URL's host (or a parent domain of it)."""
-    try:
-        host = (urlsplit(base).hostname or "").lower()
-    except ValueError:
-        return frozenset()
-    parts = host.split(".")
-    for i in range(len(parts) - 1):
-        found = HOST_TRACKING_PARAMS.get(".".join(parts[i:]))
-        if found is not None:
-            return found
-    return frozenset()
-
-
-def strip_tracking(url: str) -> str:
-    """``url`` without tracking parameters; the rest of it is kept byte for byte."""
-    head, hash_mark, fragment = url.partition("#")
-    base, question, query = head.partition("?")
-    if not question:
-        return url
-    local = _host_tracking(base)
-    pairs = re.split(r"[&;]", query)
-    kept = [pair for pair in pairs if pair and not _is_tracking(pair, local)]
-    rebuilt = base + ("?" + "&".join(kept) if kept else "")
-    return rebuilt + hash_mark + fragment
 
 
 def _host_serves_https(host: str) -> bool:
@@ -304,19 +227,17 @@ def any_arxiv_id(url: str) -> str | None:
     return mirrored.base if mirrored else None
 
 
-def normalize_url(url: str) -> str:
-    """A comparison key: no scheme, lower-case host without www., no tracking, no trailing /."""
-    url = strip_tracking(url.strip())
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
-    path = parts.path.rstrip("/")
-    query = f"?{parts.query}" if parts.query else ""
-    fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return f"{host}{port}{path}{query}{fragment}"
+def own_arxiv_id(entry: Entry) -> str | None:
+    """The version-less arXiv id of the paper an entry's own link shows: an arXiv URL in
+    any form, or a mirror page (ar5iv, alphaXiv, Hugging Face papers); else None."""
+    url = entry.url
+    if not url:
+        return None
+    # the parser's id came from the first arXiv link, the entry's own link first: when that
+    # link holds the id it is that paper's page, and needs no second parse (most entries)
+    if entry.arxiv_id and entry.arxiv_id in url and "arxiv" in url.lower():
+        return entry.arxiv_id
+    return any_arxiv_id(url)
 
 
 def _check_each(

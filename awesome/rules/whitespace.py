@@ -54,8 +54,16 @@ def _tabs(doc: Document, context: LintContext) -> Iterator[Finding]:
                 yield TABS.finding("tab inside the text; use a space", number, column + 1, fix)
 
 
+def _lead(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
 def _double_spaces(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
+    # the gap after a list marker ("*   Item") is the list's indent style, not prose
+    marker_ends = {
+        item.line: _lead(context.lines[item.line - 1]) + len(item.marker) for item in outline.items
+    }
     for index, line in enumerate(context.lines):
         if "  " not in line.strip() or not outline.is_prose(index + 1):
             continue
@@ -63,6 +71,8 @@ def _double_spaces(doc: Document, context: LintContext) -> Iterator[Finding]:
             continue  # table padding and raw HTML indentation are layout, not prose
         masked = mask_code_spans(line)
         for match in _DOUBLE.finditer(masked):
+            if match.start() == marker_ends.get(index + 1):
+                continue
             fix = Fix(index + 1, match.group(0), " ", column=match.start() + 1)
             yield DOUBLE_SPACE.finding(
                 f"{len(match.group(0))} spaces in a row; one is enough",

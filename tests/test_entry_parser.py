@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from awesome.entry_parser import parse_entry_text
+from awesome.render import render_entry
+
+
+def _round_trips(text: str) -> None:
+    entry = parse_entry_text(text)
+    assert entry is not None
+    again = parse_entry_text(render_entry(entry)[2:])
+    assert again == entry
+
+
+def test_links_wrapped_in_brackets_and_a_trailing_bold_name() -> None:
+    text = (
+        "**Deep Reading**. *Ann Lee, Bo E. Kim and Cy Park*. NAACL 2018. "
+        "[[pdf](https://arxiv.org/pdf/1802.05365.pdf)] [[project](https://p.example)] (**ELMo (v1)** )"
+    )
+    entry = parse_entry_text(text)
+    assert entry is not None
+    assert (entry.title, entry.url, entry.name) == (
+        "Deep Reading",
+        "https://arxiv.org/pdf/1802.05365.pdf",
+        "ELMo (v1)",
+    )
+    assert (entry.authors, entry.venue, entry.year) == (
+        ["Ann Lee", "Bo E. Kim", "Cy Park"],
+        "NAACL",
+        2018,
+    )
+    assert [(link.label, link.url) for link in entry.links] == [("project", "https://p.example")]
+    assert entry.description == "" and entry.arxiv_id == "1802.05365"
+    _round_trips(text)
+
+
+def test_underlined_name_before_a_quoted_bold_title() -> None:
+    text = '<u>GLaM</u>: **"GLaM: Scaling"**. *Nan Du et al.* ICML 2022. [[Paper](https://arxiv.org/abs/2112.06905)]'
+    entry = parse_entry_text(text)
+    assert entry is not None
+    assert (entry.name, entry.title, entry.authors, entry.authors_first_only) == (
+        "GLaM",
+        "GLaM: Scaling",
+        ["Nan Du"],
+        True,
+    )
+    _round_trips(text)
+
+
+def test_year_in_parentheses_then_authors_with_initials() -> None:
+    text = "**Adam: A method** (2014), D. Kingma and J. Ba [[pdf]](http://arxiv.org/pdf/1412.6980)"
+    entry = parse_entry_text(text)
+    assert entry is not None
+    assert (entry.authors, entry.year, entry.label) == (["D. Kingma", "J. Ba"], 2014, "[pdf]")
+    _round_trips(text)
+    undated = parse_entry_text("**Segments**, L. Chen et al. [[pdf]](https://s.example)")
+    assert undated is not None and (undated.authors, undated.authors_first_only) == (
+        ["L. Chen"],
+        True,
+    )
+    _round_trips("**Segments**, L. Chen et al. [[pdf]](https://s.example)")
+
+
+def test_three_authors_and_initials_read_back_from_the_canonical_line() -> None:
+    entry = parse_entry_text("[T](https://t.example) - Abe, Bo E. Lin and Cy, NeurIPS 2020. Desc.")
+    assert entry is not None
+    assert (entry.authors, entry.venue, entry.year, entry.description) == (
+        ["Abe", "Bo E. Lin", "Cy"],
+        "NeurIPS",
+        2020,
+        "Desc.",
+    )
+
+
+def test_parts_the_canonical_line_cannot_carry_stay_in_the_description() -> None:
+    for text in (
+        "**Mind**. *Huawei Co., Ltd.* Some Journal 2022. [Paper](https://m.example)",
+        "**Typo**. *Trieu H. Trinh el al.* arXiv 2018. [Paper](https://t.example)",
+        "**Pre**. *Ann Lee and Bo Kim*. Preprint. [pdf](https://p.example)",
+    ):
+        entry = parse_entry_text(text)
+        assert entry is not None and entry.authors == [] and entry.year is None, text
+        assert entry.description.startswith("*"), text
+        _round_trips(text)
+
+
+def test_a_sentence_ending_in_a_year_is_a_description_not_a_venue() -> None:
+    for text in (
+        "[NLP](https://n.example) - course on Coursera that was only done in 2013. More.",
+        "[T](https://t.example) - A tool released in 2019.",
+    ):
+        entry = parse_entry_text(text)
+        assert entry is not None and (entry.venue, entry.year) == (None, None), text
+    for text, venue in (
+        ("[T](https://t.example) - Findings of EMNLP 2022.", "Findings of EMNLP"),
+        ("[T](https://t.example) - **X**. Smith et al., arXiv 2023.", "arXiv"),
+    ):
+        entry = parse_entry_text(text)
+        assert entry is not None and entry.venue == venue, text
