@@ -19,7 +19,7 @@ import pytest
 
 from awesome.errors import LinkCheckError
 from awesome.links.checker import check_urls
-from awesome.links.jobs import CheckSettings, retry_after_seconds
+from awesome.links.jobs import CheckSettings
 from awesome.links.safety import AddressPolicy, Resolver
 from awesome.links.verdict import LinkResult, Verdict
 from tests.fault_server import HUGE, FaultServer
@@ -142,13 +142,6 @@ def test_too_long_retry_after_gives_up_at_once(server: FaultServer) -> None:
     assert "Retry-After 600 s" in result.reason
     assert time.monotonic() - started < 1.0
     assert server.hits["/status/429"] == 1
-
-
-def test_retry_after_reads_seconds_and_http_dates() -> None:
-    assert retry_after_seconds("120") == 120
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
-    assert retry_after_seconds("soon") is None
-    assert retry_after_seconds(None) is None
 
 
 def test_503_then_200_is_ok_after_a_retry(server: FaultServer) -> None:
@@ -347,12 +340,6 @@ def test_an_http_date_far_ahead_is_capped_not_awaited(server: FaultServer) -> No
     assert result.verdict is Verdict.UNKNOWN
     assert "is too long to wait" in result.reason
     assert server.hits["/status/429"] == 1
-
-
-def test_retry_after_reads_dates_without_a_zone_and_decimal_seconds() -> None:
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 -0000", now=1445412470.0) == 10.0
-    assert retry_after_seconds("1.5") == 1.5
-    assert retry_after_seconds("-5") is None
 
 
 @pytest.mark.parametrize("code", [408, 500, 502, 504, 505])
