@@ -302,6 +302,8 @@ class _Builder:
         self.in_toc = False
         self.title_seen = False
         """An HTML ``<h1>`` kept verbatim counts as the title: no later ``#`` takes its place."""
+        self.heading_seen = False
+        """A ``#`` after another heading (a contents heading included) is a section, not the title."""
 
     def current(self) -> Section | None:
         return self.stack[-1] if self.stack else None
@@ -382,7 +384,9 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
     text = _heading_text(match.group(2))
     line = reader.pos + 1
     reader.pos += 1
-    if level == 1 and not builder.title_seen and not builder.stack:
+    first = not builder.heading_seen
+    builder.heading_seen = True
+    if level == 1 and first and not builder.title_seen and not builder.stack:
         builder.title_seen = True
         builder.doc.title = _title_from(text)
         builder.doc.title_badges = _badges_of(text)
