@@ -19,7 +19,7 @@ from awesome.errors import ListError
 from awesome.fsio import read_list_text
 from awesome.inline import find_links
 from awesome.model import Block, Document, Entry, Section
-from awesome.slug import SlugCounter
+from awesome.slug import SlugCounter, heading_text
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -36,6 +36,7 @@ _AWESOME_BADGE = re.compile(
 )
 _TOC_NAMES = {
     "contents",
+    "content",
     "table of contents",
     "table of content",
     "catalog",
@@ -269,8 +270,10 @@ def _heading_text(raw: str | None) -> str:
 
 
 def is_contents_heading(text: str) -> bool:
-    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?"""
-    plain = re.sub(r"[^\w ]", "", text).strip().casefold()
+    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?
+
+    Read as shown, so ``[Content](#content)`` (GNNPapers) names one too."""
+    plain = re.sub(r"[^\w ]", "", heading_text(text)).strip().casefold()
     return plain in _TOC_NAMES
 
 

@@ -265,3 +265,14 @@ def test_front_matter_stays_at_the_top() -> None:
     out = render_document(parse_document(text))
     assert out.startswith("---\ntitle: L\n---\n\n# L [![Awesome]")
     assert render_document(parse_document(out)) == out
+
+
+def test_a_linked_content_heading_keeps_its_table_and_gets_no_second_contents() -> None:
+    # GNNPapers: "## [Content](#content)" over a table of section links
+    text = (
+        "# Papers\n\n## [Content](#content)\n\n| Section |\n|-|\n| [Models](#models) |\n\n"
+        "## [Models](#content)\n\n- [A](https://a.example) - A.\n"
+    )
+    out = render_document(parse_document(text))
+    assert "## Contents" not in out
+    assert "## [Content](#content)\n\n| Section |" in out
