@@ -35,6 +35,7 @@ _META_YEAR = re.compile(
 )
 _META_AUTHORS_ONLY = re.compile(r"^(?P<authors>(?:[^.,]|(?<=\b[A-Z])\.){1,80}? et al\.)(?:\s+|$)")
 _BOLD = re.compile(r"\*\*(?P<text>(?:[^*\\]|\\.|\*(?!\*))+?)\*\*")
+_PREFIX_AUTHORS = re.compile(r"^[A-Z][\w'-]+(?: et al)?\.$")
 _ITALIC = re.compile(r"^\*(?P<text>[^*]+)\*|^_(?P<text2>[^_]+)_")
 _TRAILING_YEAR = re.compile(rf"^(?P<venue>.*?)[\s,]*\(?(?P<year>{_YEAR})\)?[.,;]?$")
 # What may stand between trailing links: separators, and the brackets of "[[pdf](url)]"
@@ -197,6 +198,10 @@ def _bold_first_entry(text: str) -> Entry | None:
     )
     meta = text[bold.end() : primary.start - 1 if in_brackets else primary.start]
     tail = _parse_bold_meta(meta)
+    if _PREFIX_AUTHORS.match(prefix) and not tail.authors:
+        # "Xue et al. **Title.** IJCAI, 2017." (RSPapers): the prefix is who wrote it
+        tail.authors, tail.first_only = split_authors(prefix.rstrip("."))
+        prefix = ""
     tail.name = prefix or None
     after, extra = _trailing_links(text[primary.end + 1 if in_brackets else primary.end :])
     tail.description = " ".join(part for part in (tail.description, after) if part)
