@@ -26,6 +26,18 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*)|$)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|[A-Za-z/][A-Za-z0-9-]*(?:[\s/>]|$))")
+# CommonMark's HTML block kinds 1 to 6: only these interrupt a paragraph. "<br>", "<a>",
+# "<img>" and other inline tags on a line of their own continue it (kind 7).
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|"
+    "param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul|"
+    "pre|script|style|textarea"
+)
+_HTML_INTERRUPTS = re.compile(
+    rf"^ {{0,3}}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|</?(?:{_BLOCK_TAGS})(?:[\s/>]|$))", re.IGNORECASE
+)
 _H1_HTML = re.compile(r"^\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*$", re.IGNORECASE | re.DOTALL)
 _TABLE = re.compile(r"^ {0,3}\|")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -128,7 +140,7 @@ class _Reader:
         self.pos += 1
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if not line.strip() or _starts_block(line):
+            if not line.strip() or _interrupts_paragraph(line):
                 break
             self.pos += 1
         return Block(kind, "\n".join(self.lines[start : self.pos]), start + 1)
@@ -186,6 +198,13 @@ def _starts_block(line: str) -> bool:
         or _RULE.match(line)
         or _TABLE.match(line)
     )
+
+
+def _interrupts_paragraph(line: str) -> bool:
+    """Does ``line`` end the paragraph above it? An inline HTML tag does not."""
+    if _HTML_START.match(line) and not _HTML_INTERRUPTS.match(line):
+        return False
+    return _starts_block(line)
 
 
 def _continues_list(line: str, stack: list[_Item]) -> bool:

@@ -345,3 +345,14 @@ def test_a_top_heading_after_the_contents_heading_is_a_section_not_the_title() -
     assert [s.heading for s in doc.sections] == ["Resources", "Papers"]
     # the usual shape is unchanged: a first "#" before any other heading is the title
     assert parse_document("# Awesome X\n\n## A\n- [A](https://a.example)\n").title == "Awesome X"
+
+
+def test_an_inline_html_tag_at_the_start_of_a_line_continues_the_paragraph() -> None:
+    # awesome-datascience: "[Available for ...](url)<br>" then "<br>" lines, then "</div>"
+    doc = parse_document("Intro [x](https://x.org)<br>\n<br>\n</div>\n\nText\n<div>\nA\n</div>\n")
+    assert [(b.kind, b.text) for b in doc.intro] == [
+        ("paragraph", "Intro [x](https://x.org)<br>\n<br>"),
+        ("html", "</div>"),
+        ("paragraph", "Text"),
+        ("html", "<div>\nA\n</div>"),
+    ]
