@@ -113,6 +113,15 @@ def _strip_quotes(title: str) -> str:
     return title
 
 
+def _bold_title(text: str) -> str:
+    """A bold title without quotes or the full stop that ends it (GNNPapers, RSPapers:
+    ``**Deep Sets.**``): the canonical link label has none, so the entry reads back the same."""
+    title = _strip_quotes(text)
+    if len(title) > 1 and title.endswith(".") and not title.endswith(".."):
+        return title[:-1].rstrip()
+    return title
+
+
 def _trailing_links(text: str) -> tuple[str, list[Link]]:
     """Split off the links at the end of ``text`` that are separated only by glue."""
     found = list(find_links(text))
@@ -190,8 +199,8 @@ def _bold_first_entry(text: str) -> Entry | None:
     if trailing_name and not prefix and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
         text = text[: trailing_name.start()].rstrip()
-    title_source = _strip_quotes(bold.group("text"))
-    title = _strip_quotes(unescape(bold.group("text")))
+    title_source = _bold_title(bold.group("text"))
+    title = _bold_title(unescape(bold.group("text")))
     primary = links[0]
     in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
         "]"

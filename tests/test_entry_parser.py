@@ -114,3 +114,13 @@ def test_authors_written_before_a_bold_title_are_authors_not_a_name() -> None:
         "GPT-3: **Few-Shot Learners** [paper](https://arxiv.org/abs/2005.14165)"
     )
     assert named is not None and named.name == "GPT-3"
+
+
+def test_a_bold_title_loses_its_closing_full_stop() -> None:
+    # GNNPapers: "**Deep Sets.** NIPS 2017. [paper](url)"
+    entry = parse_entry_text(
+        "**Deep Sets.** NIPS 2017. [paper](https://arxiv.org/pdf/1703.06114.pdf)"
+    )
+    assert entry is not None and (entry.title, entry.year) == ("Deep Sets", 2017)
+    dots = parse_entry_text("**Wait for it...** 2020. [paper](https://example.org/p)")
+    assert dots is not None and dots.title == "Wait for it..."
