@@ -414,6 +414,7 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
         builder.doc.title_badges = _badges_of(text)
         builder.doc.title_line = line
         builder.badges_above_title()
+        builder.doc.intro_above_title = len(builder.doc.intro)
         return
     if level <= 3 and is_contents_heading(text) and _skip_toc(builder, reader, line):
         return
@@ -514,6 +515,7 @@ def _handle_html(builder: _Builder, reader: _Reader) -> None:
         if title and not _HTML_LINK_ATTR.search(inner):
             builder.doc.title = title
             builder.doc.title_line = block.line
+            builder.doc.intro_above_title = len(builder.doc.intro)
             return
         # a logo or a link in the heading has no place in "# Title": keep it as written
     builder.add_block(block)

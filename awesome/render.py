@@ -209,9 +209,12 @@ def render_document(
     config = config or Config()
     out: list[str] = [doc.front_matter, ""] if doc.front_matter else []
     title = render_title(doc.title, _title_badges(doc))
+    above = doc.intro_above_title if title else 0
+    for block in doc.intro[:above]:
+        out += [block.text, ""]  # a logo or sponsor block stays above the title
     if title:
         out += [title, ""]
-    for block in doc.intro:
+    for block in doc.intro[above:]:
         out += [block.text, ""]
     contents: tuple[Section | None, list[str]] = (None, [])
     if has_contents(doc):

@@ -304,3 +304,10 @@ def test_no_awesome_badge_on_a_title_the_list_links_to() -> None:
         parse_document("# Papers\n\nText.\n\n## A\n\n- [x](https://x.org)\n")
     )
     assert unlinked.startswith("# Papers [![Awesome]")
+
+
+def test_a_logo_above_the_title_stays_above_it() -> None:
+    text = '<div align="center"><img src="logo.png"></div>\n\n# Title\n\nText.\n\n## A\n\n- [x](https://x.org)\n'
+    out = render_document(parse_document(text))
+    assert out.index("<div") < out.index("# Title") < out.index("Text.")
+    assert render_document(parse_document(out)) == out
