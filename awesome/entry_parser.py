@@ -35,6 +35,7 @@ _META_YEAR = re.compile(
 )
 _META_AUTHORS_ONLY = re.compile(r"^(?P<authors>(?:[^.,]|(?<=\b[A-Z])\.){1,80}? et al\.)(?:\s+|$)")
 _BOLD = re.compile(r"\*\*(?P<text>(?:[^*\\]|\\.|\*(?!\*))+?)\*\*")
+_PREFIX_AUTHORS = re.compile(r"^[A-Z][\w'-]+(?: et al)?\.$")
 _ITALIC = re.compile(r"^\*(?P<text>[^*]+)\*|^_(?P<text2>[^_]+)_")
 _TRAILING_YEAR = re.compile(rf"^(?P<venue>.*?)[\s,]*\(?(?P<year>{_YEAR})\)?[.,;]?$")
 # What may stand between trailing links: separators, and the brackets of "[[pdf](url)]"
@@ -109,6 +110,15 @@ def _strip_quotes(title: str) -> str:
     for opening, closing in _QUOTES:
         if len(title) > 1 and title.startswith(opening) and title.endswith(closing):
             return title[1:-1].strip()
+    return title
+
+
+def _bold_title(text: str) -> str:
+    """A bold title without quotes or the full stop that ends it (GNNPapers, RSPapers:
+    ``**Deep Sets.**``): the canonical link label has none, so the entry reads back the same."""
+    title = _strip_quotes(text)
+    if len(title) > 1 and title.endswith(".") and not title.endswith(".."):
+        return title[:-1].rstrip()
     return title
 
 
@@ -189,14 +199,18 @@ def _bold_first_entry(text: str) -> Entry | None:
     if trailing_name and not prefix and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
         text = text[: trailing_name.start()].rstrip()
-    title_source = _strip_quotes(bold.group("text"))
-    title = _strip_quotes(unescape(bold.group("text")))
+    title_source = _bold_title(bold.group("text"))
+    title = _bold_title(unescape(bold.group("text")))
     primary = links[0]
     in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
         "]"
     )
     meta = text[bold.end() : primary.start - 1 if in_brackets else primary.start]
     tail = _parse_bold_meta(meta)
+    if _PREFIX_AUTHORS.match(prefix) and not tail.authors:
+        # "Xue et al. **Title.** IJCAI, 2017." (RSPapers): the prefix is who wrote it
+        tail.authors, tail.first_only = split_authors(prefix.rstrip("."))
+        prefix = ""
     tail.name = prefix or None
     after, extra = _trailing_links(text[primary.end + 1 if in_brackets else primary.end :])
     tail.description = " ".join(part for part in (tail.description, after) if part)
