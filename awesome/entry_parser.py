@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from awesome.arxiv_id import arxiv_id_of_url
-from awesome.inline import find_links, link_at, unescape
+from awesome.inline import InlineLink, find_links, link_at, unescape
 from awesome.model import Entry, Link
 
 _YEAR = r"(?:19|20)\d\d"
@@ -121,7 +121,12 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
     """Split off the links at the end of ``text`` that are separated only by glue."""
     if "[" not in text:
         return text.strip(), []
-    found = list(find_links(text))
+    return _split_trailing_links(text, 0, list(find_links(text)))
+
+
+def _split_trailing_links(text: str, start: int, found: list[InlineLink]) -> tuple[str, list[Link]]:
+    """:func:`_trailing_links` of ``text[start:]``, whose links ``found`` (positions in
+    ``text``) the caller has already: the entry's link scan need not run twice."""
     links: list[Link] = []
     end = len(text.rstrip())
     for link in reversed(found):
@@ -130,8 +135,8 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
         links.insert(0, Link(unescape(link.label), link.url, source=link.label))
         end = link.start
     if not links:
-        return text.strip(), []
-    return text[:end].rstrip(_GLUE_CHARS).strip(), links
+        return text[start:].strip(), []
+    return text[start:end].rstrip(_GLUE_CHARS).strip(), links
 
 
 def _parse_meta_tail(rest: str) -> _Tail:
@@ -196,9 +201,11 @@ def _bold_first_entry(text: str) -> Entry | None:
         prefix = wrapped.group("name").strip()
     # only a nameless entry takes its name from the end, and only from a closing parenthesis
     trailing_name = None if prefix or ")" not in text else _TRAILING_NAME.search(text)
+    cut = False
     if trailing_name and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
         text = text[: trailing_name.start()].rstrip()
+        cut = True
     written = bold.group("text")
     title_source = _strip_quotes(written)
     title = _strip_quotes(unescape(written)) if "\\" in written else title_source
@@ -209,7 +216,11 @@ def _bold_first_entry(text: str) -> Entry | None:
     meta = text[bold.end() : primary.start - 1 if in_brackets else primary.start]
     tail = _parse_bold_meta(meta)
     tail.name = prefix or None
-    after, extra = _trailing_links(text[primary.end + 1 if in_brackets else primary.end :])
+    after_start = primary.end + 1 if in_brackets else primary.end
+    if cut:
+        after, extra = _trailing_links(text[after_start:])
+    else:  # the links after the primary one are those of the text after it
+        after, extra = _split_trailing_links(text, after_start, links[1:])
     tail.description = " ".join(part for part in (tail.description, after) if part)
     tail.links = extra
     if not tail.authors and tail.year is None and tail.description:

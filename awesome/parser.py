@@ -213,6 +213,8 @@ def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
 
 def _item_text(item: _Item) -> str:
     """The item's text with continuation lines joined by spaces."""
+    if len(item.lines) == 1:  # most items: one line
+        return item.first_text.strip()
     parts = [item.first_text.strip()]
     parts += [line.strip() for line in item.lines[1:] if line.strip()]
     return " ".join(part for part in parts if part)
