@@ -196,9 +196,10 @@ def _continues_list(line: str, stack: list[_Item]) -> bool:
 
 def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
     """``1. Cost`` with no link, directly followed by a bullet list: a subsection heading."""
-    marker = match.group("marker")
+    if not match.group("marker")[0].isdigit():
+        return False  # most items: bullets, never headings
     text = match.group("text") or ""
-    if not marker[0].isdigit() or not text.strip() or "](" in text or match.group("indent"):
+    if not text.strip() or "](" in text or match.group("indent"):
         return False
     following = reader.next_nonblank(reader.pos + 1)
     if following >= len(reader.lines):
@@ -229,15 +230,16 @@ def _raw_lines(item: _Item) -> list[str]:
 
 def _item_to_entry(item: _Item) -> Entry:
     entry = parse_entry_text(_item_text(item))
-    raw = "\n".join(_raw_lines(item))
+    raw = "\n".join(_raw_lines(item)) if item.children else "\n".join(item.lines)
     if entry is None:
         return _group_label(item) or Entry(title="", parsed=False, line=item.line, raw=raw)
     entry.line = item.line
     entry.raw = raw
-    entry.children = [_item_to_entry(child) for child in item.children]
-    if any(not child.parsed for child in entry.children):
-        # a nested item we cannot read would lose its place: keep the whole item verbatim
-        return Entry(title="", parsed=False, line=item.line, raw=raw)
+    if item.children:  # a new entry's children are an empty list already
+        entry.children = [_item_to_entry(child) for child in item.children]
+        if any(not child.parsed for child in entry.children):
+            # a nested item we cannot read would lose its place: keep the whole item verbatim
+            return Entry(title="", parsed=False, line=item.line, raw=raw)
     return entry
 
 
