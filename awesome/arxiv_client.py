@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
 import io
 import os
 import re
@@ -57,6 +56,7 @@ from awesome.arxiv_id import parse_bare, parse_url
 from awesome.config import DEFAULT_ARXIV_API, Config
 from awesome.errors import ArxivError, ConfigError
 from awesome.metadata import Paper
+from awesome.retry_after import retry_after_seconds
 
 MAX_BATCH = 100
 # A server that cannot be reached or does not answer is asked once more, not ``retries``
@@ -154,23 +154,6 @@ class _Transient(Exception):
         super().__init__(message)
         self.retry_after = retry_after
         self.unreachable = unreachable
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """A ``Retry-After`` header (seconds or an HTTP date) as seconds from now."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
 
 
 def _error_summary(root: ET.Element) -> str | None:

@@ -8,6 +8,7 @@ Network libraries are imported inside the commands that use them, so that
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import Any
@@ -98,7 +99,11 @@ def _invoke(command: click.Command, argv: list[str] | None, prog_name: str) -> i
 
 
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    # The process ends here: objects moved out of the collector's reach are not traversed
+    # once more by the interpreter's final collection (about 30 ms after a links run).
+    gc.freeze()
+    sys.exit(code)
 
 
 def lint_main() -> None:

@@ -35,6 +35,7 @@ _META_YEAR = re.compile(
 )
 _META_AUTHORS_ONLY = re.compile(r"^(?P<authors>(?:[^.,]|(?<=\b[A-Z])\.){1,80}? et al\.)(?:\s+|$)")
 _BOLD = re.compile(r"\*\*(?P<text>(?:[^*\\]|\\.|\*(?!\*))+?)\*\*")
+_PREFIX_AUTHORS = re.compile(r"^[A-Z][\w'-]+(?: et al)?\.$")
 _ITALIC = re.compile(r"^\*(?P<text>[^*]+)\*|^_(?P<text2>[^_]+)_")
 _TRAILING_YEAR = re.compile(rf"^(?P<venue>.*?)[\s,]*\(?(?P<year>{_YEAR})\)?[.,;]?$")
 # What may stand between trailing links: separators, and the brackets of "[[pdf](url)]"
@@ -114,6 +115,15 @@ def _strip_quotes(title: str) -> str:
     for opening, closing in _QUOTES:
         if len(title) > 1 and title.startswith(opening) and title.endswith(closing):
             return title[1:-1].strip()
+    return title
+
+
+def _bold_title(text: str) -> str:
+    """A bold title without quotes or the full stop that ends it (GNNPapers, RSPapers:
+    ``**Deep Sets.**``): the canonical link label has none, so the entry reads back the same."""
+    title = _strip_quotes(text)
+    if len(title) > 1 and title.endswith(".") and not title.endswith(".."):
+        return title[:-1].rstrip()
     return title
 
 
@@ -207,14 +217,18 @@ def _bold_first_entry(text: str) -> Entry | None:
         text = text[: trailing_name.start()].rstrip()
         cut = True
     written = bold.group("text")
-    title_source = _strip_quotes(written)
-    title = _strip_quotes(unescape(written)) if "\\" in written else title_source
+    title_source = _bold_title(written)
+    title = _bold_title(unescape(written)) if "\\" in written else title_source
     primary = links[0]
     in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
         "]"
     )
     meta = text[bold.end() : primary.start - 1 if in_brackets else primary.start]
     tail = _parse_bold_meta(meta)
+    if _PREFIX_AUTHORS.match(prefix) and not tail.authors:
+        # "Xue et al. **Title.** IJCAI, 2017." (RSPapers): the prefix is who wrote it
+        tail.authors, tail.first_only = split_authors(prefix.rstrip("."))
+        prefix = ""
     tail.name = prefix or None
     after_start = primary.end + 1 if in_brackets else primary.end
     if cut:

@@ -51,16 +51,21 @@ def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
 
     A symbolic link is followed: the file it points at is replaced and the link is kept.
+    The file keeps its line endings: one written with CRLF (a Windows checkout) stays so,
+    rather than changing on every line.
     A failure (a folder that cannot be written, a full disk) leaves the file as it was
     and is a :class:`ListError` naming the file, so every writer reports it in one line.
     """
     target = path.resolve()
+    newline = existing_line_ending(target)
+    if newline == "\r\n":  # text may carry CRLF already (a file put back as it was read)
+        text = text.replace("\r\n", "\n")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -73,3 +78,14 @@ def atomic_write_text(path: Path, text: str) -> None:
         if isinstance(error, OSError):
             raise ListError(f"cannot write: {error.strerror or error}", str(path)) from None
         raise
+
+
+def existing_line_ending(path: Path) -> str:
+    """``"\r\n"`` when the file's first line ends so, else ``"\n"`` (also for a new file)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return "\n"
+    end = head.find(b"\n")
+    return "\r\n" if end > 0 and head[end - 1 : end] == b"\r" else "\n"

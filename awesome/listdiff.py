@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from awesome.errors import AwesomeError
 from awesome.fsio import decode_list_bytes
 from awesome.model import Document, Entry, Section
+from awesome.slug import heading_text
 from awesome.urlkeys import paper_url_key
 
 KINDS = ("added", "removed", "moved", "edited")
@@ -210,7 +211,8 @@ KEYS: tuple[Callable[[Entry], str | None], ...] = (_arxiv_key, _url_key, _title_
 
 def _section_paths(document: Document) -> Iterator[tuple[Section, str]]:
     def walk(section: Section, parents: tuple[str, ...]) -> Iterator[tuple[Section, str]]:
-        path = (*parents, section.heading)
+        # the heading as shown: "[Applications](#content)" (GNNPapers) reads "Applications"
+        path = (*parents, heading_text(section.heading).strip() or section.heading)
         yield section, SECTION_SEPARATOR.join(path)
         for sub in section.subsections:
             yield from walk(sub, path)

@@ -114,6 +114,8 @@ class Document:
     title_badges: str = field(default="", compare=False)
     """Badge links the title line carries (``[![Awesome](...)](...)``), kept as written."""
     intro: list[Block] = field(default_factory=list)
+    intro_above_title: int = field(default=0, compare=False)
+    """How many intro blocks (a logo, a sponsor ``<div>``) stand above the title in the source."""
     sections: list[Section] = field(default_factory=list)
     path: str | None = field(default=None, compare=False)
     toc_line: int | None = field(default=None, compare=False)

@@ -19,13 +19,25 @@ from awesome.errors import ListError
 from awesome.fsio import read_list_text
 from awesome.inline import find_links
 from awesome.model import Block, Document, Entry, Section
-from awesome.slug import SlugCounter
+from awesome.slug import SlugCounter, heading_text
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d{1,9}[.)])(?:[ \t]+(?P<text>.*)|$)")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_START = re.compile(r"^ {0,3}<(?:!--|[A-Za-z/][A-Za-z0-9-]*(?:[\s/>]|$))")
+# CommonMark's HTML block kinds 1 to 6: only these interrupt a paragraph. "<br>", "<a>",
+# "<img>" and other inline tags on a line of their own continue it (kind 7).
+_BLOCK_TAGS = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|"
+    "param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul|"
+    "pre|script|style|textarea"
+)
+_HTML_INTERRUPTS = re.compile(
+    rf"^ {{0,3}}(?:<!--|<\?|<![A-Za-z]|<!\[CDATA\[|</?(?:{_BLOCK_TAGS})(?:[\s/>]|$))", re.IGNORECASE
+)
 _H1_HTML = re.compile(r"^\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*$", re.IGNORECASE | re.DOTALL)
 _TABLE = re.compile(r"^ {0,3}\|")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -36,6 +48,7 @@ _AWESOME_BADGE = re.compile(
 )
 _TOC_NAMES = {
     "contents",
+    "content",
     "table of contents",
     "table of content",
     "catalog",
@@ -127,7 +140,7 @@ class _Reader:
         self.pos += 1
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
-            if not line.strip() or _starts_block(line):
+            if not line.strip() or _interrupts_paragraph(line):
                 break
             self.pos += 1
         return Block(kind, "\n".join(self.lines[start : self.pos]), start + 1)
@@ -185,6 +198,13 @@ def _starts_block(line: str) -> bool:
         or _RULE.match(line)
         or _TABLE.match(line)
     )
+
+
+def _interrupts_paragraph(line: str) -> bool:
+    """Does ``line`` end the paragraph above it? An inline HTML tag does not."""
+    if _HTML_START.match(line) and not _HTML_INTERRUPTS.match(line):
+        return False
+    return _starts_block(line)
 
 
 def _continues_list(line: str, stack: list[_Item]) -> bool:
@@ -273,8 +293,10 @@ def _heading_text(raw: str | None) -> str:
 
 
 def is_contents_heading(text: str) -> bool:
-    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?"""
-    plain = re.sub(r"[^\w ]", "", text).strip().casefold()
+    """Does a heading (or a bold label) name a contents list: "Contents", "Table of Content"?
+
+    Read as shown, so ``[Content](#content)`` (GNNPapers) names one too."""
+    plain = re.sub(r"[^\w ]", "", heading_text(text)).strip().casefold()
     return plain in _TOC_NAMES
 
 
@@ -306,6 +328,8 @@ class _Builder:
         self.in_toc = False
         self.title_seen = False
         """An HTML ``<h1>`` kept verbatim counts as the title: no later ``#`` takes its place."""
+        self.heading_seen = False
+        """A ``#`` after another heading (a contents heading included) is a section, not the title."""
 
     def current(self) -> Section | None:
         return self.stack[-1] if self.stack else None
@@ -386,12 +410,15 @@ def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) ->
     text = _heading_text(match.group(2))
     line = reader.pos + 1
     reader.pos += 1
-    if level == 1 and not builder.title_seen and not builder.stack:
+    first = not builder.heading_seen
+    builder.heading_seen = True
+    if level == 1 and first and not builder.title_seen and not builder.stack:
         builder.title_seen = True
         builder.doc.title = _title_from(text)
         builder.doc.title_badges = _badges_of(text)
         builder.doc.title_line = line
         builder.badges_above_title()
+        builder.doc.intro_above_title = len(builder.doc.intro)
         return
     if level <= 3 and is_contents_heading(text) and _skip_toc(builder, reader, line):
         return
@@ -492,6 +519,7 @@ def _handle_html(builder: _Builder, reader: _Reader) -> None:
         if title and not _HTML_LINK_ATTR.search(inner):
             builder.doc.title = title
             builder.doc.title_line = block.line
+            builder.doc.intro_above_title = len(builder.doc.intro)
             return
         # a logo or a link in the heading has no place in "# Title": keep it as written
     builder.add_block(block)

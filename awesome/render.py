@@ -9,7 +9,7 @@ contents list, moves blocks above entries, and writes each entry on one line:
 from __future__ import annotations
 
 from awesome.config import Config
-from awesome.inline import escape, link_at, unescape
+from awesome.inline import escape, find_links, link_at, unescape
 from awesome.metadata import MetadataLock
 from awesome.model import Block, Document, Entry, Section
 from awesome.parser import is_awesome_badge, is_contents_heading
@@ -91,31 +91,60 @@ def render_title(title: str | None, badges: str = BADGE) -> str | None:
 
 
 def _title_badges(doc: Document) -> str:
-    """The title's own badges, plus the Awesome badge unless the list shows one already."""
+    """The title's own badges, plus the Awesome badge unless the list shows one already.
+
+    Nor when the list links to its title: a badge changes the title's anchor on GitHub
+    (``# Papers`` is ``#papers``, ``# Papers [![Awesome](...)](...)`` is ``#papers-``), and
+    RSPapers' "update weekly" badge links to ``#must-read-papers-on-recommender-system``.
+    """
     if is_awesome_badge(doc.title_badges) or any(is_awesome_badge(b.text) for b in doc.intro):
         return doc.title_badges
-    return " ".join(part for part in (doc.title_badges, BADGE) if part)
+    badges = " ".join(part for part in (doc.title_badges, BADGE) if part)
+    own = github_slug(f"{doc.title or ''} {doc.title_badges}".rstrip())
+    if own != github_slug(f"{doc.title or ''} {badges}") and _links_to(doc, own):
+        return doc.title_badges
+    return badges
 
 
-def contents_lines(doc: Document) -> list[str]:
+def _links_to(doc: Document, anchor: str) -> bool:
+    """Does any block or entry of the document link to ``#anchor``?"""
+    target = f"#{anchor}"
+    blocks = [*doc.intro, *(block for section in doc.walk() for block in section.blocks)]
+    texts = [doc.title_badges, *(block.text for block in blocks)]
+    if any(link.url == target for text in texts for link in find_links(text)):
+        return True
+    if any(f'href="{target}"' in text for text in texts):
+        return True
+    return any(link.url == target for _, entry in doc.entries() for link in entry.all_links())
+
+
+def contents_lines(doc: Document, start: Section | None = None) -> list[str]:
     """The generated contents list: headings down to ``###``, two levels deep, GitHub slugs.
 
     Depth follows the heading tree, not the heading level, so a list whose first
     sections are ``##`` and later ones ``#`` still gets a contents list that starts flush.
+    With ``start``, only that section and those after it are listed, as a contents
+    list kept below the first sections lists what follows it.
     """
     slugs = SlugCounter()
-    lines: list[str] = []
+    found: list[tuple[Section, int, str]] = []
 
     def visit(section: Section, depth: int) -> None:
-        anchor = slugs.unique(section.heading)
-        if section.level <= 3 and depth <= 1:
-            label = escape(_plain_heading(section.heading))
-            lines.append(f"{'  ' * depth}- [{label}](#{anchor})")
+        found.append((section, depth, slugs.unique(section.heading)))
         for sub in section.subsections:
             visit(sub, depth + 1)
 
     for section in doc.sections:
         visit(section, 0)
+    first = next((i for i, (s, _, _) in enumerate(found) if s is start), 0)
+    listed = found[first:]
+    top = min((depth for _, depth, _ in listed), default=0)
+    lines: list[str] = []
+    for section, depth, anchor in listed:
+        depth -= top
+        if section.level <= 3 and depth <= 1:
+            label = escape(_plain_heading(section.heading))
+            lines.append(f"{'  ' * depth}- [{label}](#{anchor})")
     return lines
 
 
@@ -124,7 +153,31 @@ def _plain_heading(heading: str) -> str:
     return heading_text(heading).strip()
 
 
-def _render_section(section: Section, lock: MetadataLock, config: Config, out: list[str]) -> None:
+def _contents_place(doc: Document) -> Section | None:
+    """The section the generated contents list goes above.
+
+    Where the source kept its own contents list, the new one takes its place (awesome-rl
+    keeps it under "Contributing", awesome-datascience under "Sponsors"); else above the
+    first section. Only above a ``##`` section: the contents list is one, and lists the
+    sections of its level that follow it, as the ``toc`` rule reads it.
+    """
+    if doc.toc_line is not None:
+        after = next((s for s in doc.walk() if s.line > doc.toc_line), None)
+        if after is not None and after.level == 2:
+            return after
+    return doc.sections[0] if doc.sections else None
+
+
+def _render_section(
+    section: Section,
+    lock: MetadataLock,
+    config: Config,
+    out: list[str],
+    contents: tuple[Section | None, list[str]] = (None, []),
+) -> None:
+    place, lines = contents
+    if section is place:
+        out += lines
     level = section.level
     out.append(f"{'#' * level} {section.heading}")
     out.append("")
@@ -135,7 +188,7 @@ def _render_section(section: Section, lock: MetadataLock, config: Config, out: l
             out += [render_entry(entry) for entry in sort_entries(part, lock, config.sort)]
             out.append("")
     for sub in section.subsections:
-        _render_section(sub, lock, config, out)
+        _render_section(sub, lock, config, out, contents)
 
 
 def has_contents(doc: Document) -> bool:
@@ -156,14 +209,19 @@ def render_document(
     config = config or Config()
     out: list[str] = [doc.front_matter, ""] if doc.front_matter else []
     title = render_title(doc.title, _title_badges(doc))
+    above = doc.intro_above_title if title else 0
+    for block in doc.intro[:above]:
+        out += [block.text, ""]  # a logo or sponsor block stays above the title
     if title:
         out += [title, ""]
-    for block in doc.intro:
+    for block in doc.intro[above:]:
         out += [block.text, ""]
+    contents: tuple[Section | None, list[str]] = (None, [])
     if has_contents(doc):
-        out += [f"## {CONTENTS}", "", *contents_lines(doc), ""]
+        place = _contents_place(doc)
+        contents = (place, [f"## {CONTENTS}", "", *contents_lines(doc, place), ""])
     for section in doc.sections:
-        _render_section(section, lock, config, out)
+        _render_section(section, lock, config, out, contents)
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"

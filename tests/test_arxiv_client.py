@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from awesome.arxiv_client import ArxivClient, ClientSettings, retry_after_seconds, settings_from
+from awesome.arxiv_client import ArxivClient, ClientSettings, settings_from
 from awesome.config import Config
 from awesome.errors import ArxivError, ConfigError
 from tests.fake_arxiv import FakeArxiv, serve
@@ -130,14 +130,6 @@ def test_a_retry_after_too_long_is_an_error(fake: FakeArxiv) -> None:
     with pytest.raises(ArxivError, match="asked to wait 3600 s"):
         client_for(fake, max_wait=60).fetch(["2304.13712"])
     assert fake.count == 1
-
-
-def test_retry_after_forms() -> None:
-    assert retry_after_seconds("12") == 12.0
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
-    assert retry_after_seconds("soon") is None
-    assert retry_after_seconds(None) is None
 
 
 # A test whose server answers after a hang needs a timeout that a busy machine meets for

@@ -60,8 +60,17 @@ def test_crlf_and_bom_are_handled(runner: CliRunner, tmp_path: Path) -> None:
     path = _write(tmp_path, ("\ufeff" + MESSY.replace("\n", "\r\n")).encode("utf-8"))
     assert runner.invoke(cli, ["format", str(path)]).exit_code == 0
     text = path.read_bytes()
-    assert b"\r" not in text and not text.startswith(b"\xef\xbb\xbf")
-    assert text.endswith(b"2020.\n")
+    # the file keeps its CRLF endings (every line), and loses the BOM
+    assert not text.startswith(b"\xef\xbb\xbf")
+    assert text.count(b"\n") == text.count(b"\r\n") > 5
+    assert text.endswith(b"2020.\r\n")
+    assert runner.invoke(cli, ["format", "--check", str(path)]).exit_code == 0
+
+
+def test_lf_files_are_written_with_lf(runner: CliRunner, tmp_path: Path) -> None:
+    path = _write(tmp_path, MESSY.encode("utf-8"))
+    assert runner.invoke(cli, ["format", str(path)]).exit_code == 0
+    assert b"\r" not in path.read_bytes()
 
 
 @pytest.mark.parametrize(

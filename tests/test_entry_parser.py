@@ -96,3 +96,31 @@ def test_a_sentence_ending_in_a_year_is_a_description_not_a_venue() -> None:
     ):
         entry = parse_entry_text(text)
         assert entry is not None and entry.venue == venue, text
+
+
+def test_authors_written_before_a_bold_title_are_authors_not_a_name() -> None:
+    # RSPapers: "Xue et al. **Title.** IJCAI, 2017. [code](url)"
+    entry = parse_entry_text(
+        "Xue et al. **Deep Matrix Factorization Models.** IJCAI, 2017. [code](https://github.com/r/d)"
+    )
+    assert entry is not None
+    assert (entry.name, entry.authors, entry.authors_first_only) == (None, ["Xue"], True)
+    assert (entry.venue, entry.year) == ("IJCAI", 2017)
+    line = render_entry(entry)
+    again = parse_entry_text(line.removeprefix("- "))
+    assert again is not None and render_entry(again) == line
+    # a model name before the title is still a name
+    named = parse_entry_text(
+        "GPT-3: **Few-Shot Learners** [paper](https://arxiv.org/abs/2005.14165)"
+    )
+    assert named is not None and named.name == "GPT-3"
+
+
+def test_a_bold_title_loses_its_closing_full_stop() -> None:
+    # GNNPapers: "**Deep Sets.** NIPS 2017. [paper](url)"
+    entry = parse_entry_text(
+        "**Deep Sets.** NIPS 2017. [paper](https://arxiv.org/pdf/1703.06114.pdf)"
+    )
+    assert entry is not None and (entry.title, entry.year) == ("Deep Sets", 2017)
+    dots = parse_entry_text("**Wait for it...** 2020. [paper](https://example.org/p)")
+    assert dots is not None and dots.title == "Wait for it..."

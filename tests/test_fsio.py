@@ -35,3 +35,13 @@ def test_mode_of_an_existing_file_is_kept(tmp_path: Path) -> None:
     path.chmod(0o600)
     atomic_write_text(path, "new\n")
     assert (path.read_text("utf-8"), path.stat().st_mode & 0o777) == ("new\n", 0o600)
+
+
+def test_a_rewrite_keeps_the_files_line_endings(tmp_path: Path) -> None:
+    crlf, lf, new = tmp_path / "crlf.md", tmp_path / "lf.md", tmp_path / "new.md"
+    crlf.write_bytes(b"# A\r\n\r\nold\r\n")
+    lf.write_bytes(b"# A\n\nold\n")
+    for path in (crlf, lf, new):
+        atomic_write_text(path, "# A\n\nnew\n")
+    assert crlf.read_bytes() == b"# A\r\n\r\nnew\r\n"
+    assert lf.read_bytes() == new.read_bytes() == b"# A\n\nnew\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import email.utils
 import itertools
 import math
@@ -18,7 +19,7 @@ import pytest
 
 from awesome.errors import LinkCheckError
 from awesome.links.checker import check_urls
-from awesome.links.jobs import CheckSettings, retry_after_seconds
+from awesome.links.jobs import CheckSettings
 from awesome.links.safety import AddressPolicy, Resolver
 from awesome.links.verdict import LinkResult, Verdict
 from tests.fault_server import HUGE, FaultServer
@@ -141,13 +142,6 @@ def test_too_long_retry_after_gives_up_at_once(server: FaultServer) -> None:
     assert "Retry-After 600 s" in result.reason
     assert time.monotonic() - started < 1.0
     assert server.hits["/status/429"] == 1
-
-
-def test_retry_after_reads_seconds_and_http_dates() -> None:
-    assert retry_after_seconds("120") == 120
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
-    assert retry_after_seconds("soon") is None
-    assert retry_after_seconds(None) is None
 
 
 def test_503_then_200_is_ok_after_a_retry(server: FaultServer) -> None:
@@ -348,12 +342,6 @@ def test_an_http_date_far_ahead_is_capped_not_awaited(server: FaultServer) -> No
     assert server.hits["/status/429"] == 1
 
 
-def test_retry_after_reads_dates_without_a_zone_and_decimal_seconds() -> None:
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 -0000", now=1445412470.0) == 10.0
-    assert retry_after_seconds("1.5") == 1.5
-    assert retry_after_seconds("-5") is None
-
-
 @pytest.mark.parametrize("code", [408, 500, 502, 504, 505])
 def test_transient_statuses_are_retried(server: FaultServer, code: int) -> None:
     result = check_one(server.url(f"/flaky/t{code}/1/{code}"))
@@ -516,3 +504,33 @@ def test_an_answer_that_is_not_http_is_unknown_at_once(server: FaultServer) -> N
     assert result.verdict is Verdict.UNKNOWN
     assert result.reason == "not a valid HTTP answer (BadStatusLine)"
     assert server.hits["/garbage"] == 1
+
+
+def test_workers_starting_on_one_host_share_a_single_dns_lookup(server: FaultServer) -> None:
+    port = server.server_address[1]
+    urls = [f"http://localhost:{port}/ok?n={n}" for n in range(8)]
+    asked: list[str] = []
+
+    def slow_resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        time.sleep(0.1)  # long enough for all eight workers to want the answer meanwhile
+        return ["127.0.0.1"]
+
+    settings = replace(FAST, host_concurrency=8)
+    results = check_urls(urls, settings, OPEN, Resolver(WORKING_DNS, slow_resolve))
+    assert all(result.verdict is Verdict.OK for result in results)
+    assert asked == ["localhost"]
+
+
+def test_requests_carry_the_session_headers_and_the_credentials_of_the_url(
+    server: FaultServer,
+) -> None:
+    port = server.server_address[1]
+    result = check_one(f"http://reader:s3cret@127.0.0.1:{port}/ok")
+    assert result.verdict is Verdict.OK
+    method, path, headers = server.log[-1]
+    assert (method, path) == ("GET", "/ok")
+    assert headers["Authorization"] == "Basic " + base64.b64encode(b"reader:s3cret").decode()
+    assert headers["User-Agent"] == FAST.user_agent
+    assert headers["Accept"] == "*/*"
+    assert "Cookie" not in headers

@@ -422,3 +422,16 @@ def test_links_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = links("--help", capsys=capsys)
     assert code == 0
     assert "--changed-since" in out and "Example:" in out
+
+
+def test_offline_checks_only_local_links_and_sends_nothing(
+    server: FaultServer, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_list(server)
+    code, out, _ = links(str(path), *FAST, "--offline", "--format", "json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 1  # the broken in-page anchor on line 7
+    assert server.hits == {}
+    assert [r["url"] for r in report["links"] if r["verdict"] == "dead"] == ["#nowhere"]
+    assert report["summary"]["excluded"] == 4  # the distinct remote URLs (a fragment is not one)
+    assert not (workdir / ".awesome-cache").exists()

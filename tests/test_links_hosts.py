@@ -122,3 +122,27 @@ def test_special_hosts_are_never_fetched_directly(api: FaultServer) -> None:
     results = check(urls, settings_for(api))
     # a direct fetch would have resolved to 127.0.0.9 and been refused
     assert all(r.verdict is Verdict.OK for r in results.values())
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://GitHub.COM/Octo/Live",
+        "https://ARXIV.org/abs/2101.00001",
+        "http://export.arxiv.org/pdf/2101.00001v2",
+        "http://XXX.lanl.gov/abs/hep-th/9901001",
+        "https://dx.DOI.org/10.1000/x",
+        "https://doi.org/10.48550/arXiv.2101.00001",
+        "https://git\thub.com/octo/live",  # urlsplit drops the tab: github.com
+        "https://user@github.com:443/octo/live",
+    ],
+)
+def test_the_cheap_prefilter_keeps_every_special_link(url: str) -> None:
+    recognisers = (hosts.arxiv_id, hosts.doi_of_url, hosts.github_repo)
+    assert any(recognise(url) is not None for recognise in recognisers)
+    assert hosts.maybe_special(url)
+
+
+def test_the_cheap_prefilter_lets_ordinary_links_skip_the_recognisers() -> None:
+    assert not hosts.maybe_special("https://example.org/papers/attention.pdf")
+    assert not hosts.maybe_special("http://127.0.0.2:8080/page/17")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from awesome.listdiff import (
     diff_documents,
+    located_entries,
     normalize_title,
     render_json,
     render_markdown,
@@ -230,3 +231,9 @@ def test_counts_account_for_every_entry(old_titles: list[str], new_titles: list[
     assert matched == len(old_titles) - counts["removed"]
     assert counts["moved"] == 0
     assert diff_documents(build(new_titles), build(new_titles)).empty
+
+
+def test_section_paths_read_headings_as_shown() -> None:
+    # GNNPapers links every heading back to the contents: "## [Models](#content)"
+    doc = document(section("[Models](#content)", copy.deepcopy(ATTENTION)))
+    assert [located.section for located in located_entries(doc)] == ["Models"]

@@ -332,3 +332,27 @@ def test_bold_title_entry_with_links_wrapped_in_brackets() -> None:
     assert (entry.venue, entry.year, entry.arxiv_id) == ("NeurIPS", 2022, "2203.02155")
     assert entry.authors == ["Long Ouyang"] and entry.authors_first_only
     assert [link.label for link in entry.links] == ["Code"]
+
+
+def test_a_top_heading_after_the_contents_heading_is_a_section_not_the_title() -> None:
+    # Awesome-Diffusion-Models: badges, "## Contents", then "# Resources" and "# Papers"
+    text = (
+        "Intro.\n\n## Contents\n- [Resources](#resources)\n- [Papers](#papers)\n\n"
+        "# Resources\n- [A](https://a.example) - A.\n\n# Papers\n- [B](https://b.example) - B.\n"
+    )
+    doc = parse_document(text)
+    assert doc.title is None
+    assert [s.heading for s in doc.sections] == ["Resources", "Papers"]
+    # the usual shape is unchanged: a first "#" before any other heading is the title
+    assert parse_document("# Awesome X\n\n## A\n- [A](https://a.example)\n").title == "Awesome X"
+
+
+def test_an_inline_html_tag_at_the_start_of_a_line_continues_the_paragraph() -> None:
+    # awesome-datascience: "[Available for ...](url)<br>" then "<br>" lines, then "</div>"
+    doc = parse_document("Intro [x](https://x.org)<br>\n<br>\n</div>\n\nText\n<div>\nA\n</div>\n")
+    assert [(b.kind, b.text) for b in doc.intro] == [
+        ("paragraph", "Intro [x](https://x.org)<br>\n<br>"),
+        ("html", "</div>"),
+        ("paragraph", "Text"),
+        ("html", "<div>\nA\n</div>"),
+    ]

@@ -265,3 +265,49 @@ def test_front_matter_stays_at_the_top() -> None:
     out = render_document(parse_document(text))
     assert out.startswith("---\ntitle: L\n---\n\n# L [![Awesome]")
     assert render_document(parse_document(out)) == out
+
+
+def test_a_linked_content_heading_keeps_its_table_and_gets_no_second_contents() -> None:
+    # GNNPapers: "## [Content](#content)" over a table of section links
+    text = (
+        "# Papers\n\n## [Content](#content)\n\n| Section |\n|-|\n| [Models](#models) |\n\n"
+        "## [Models](#content)\n\n- [A](https://a.example) - A.\n"
+    )
+    out = render_document(parse_document(text))
+    assert "## Contents" not in out
+    assert "## [Content](#content)\n\n| Section |" in out
+
+
+def test_contents_take_the_place_of_the_hand_kept_list_and_list_what_follows() -> None:
+    # awesome-rl and Awesome-LLM keep their contents under a first section ("Contributing")
+    text = (
+        "# List\n\nIntro.\n\n## Contributing\n\nSend pull requests.\n\n"
+        "## Table of Contents\n\n- [Codes](#codes)\n\n## Codes\n\n- [A](https://a.example) - A.\n"
+    )
+    out = render_document(parse_document(text))
+    assert out.index("## Contributing") < out.index("## Contents") < out.index("## Codes")
+    assert "- [Contributing](#contributing)" not in out
+    assert "- [Codes](#codes)" in out
+    assert render_document(parse_document(out)) == out
+    # a contents list without one of its own still goes above the first section
+    plain = render_document(parse_document("# List\n\n## A\n\n- [A](https://a.example)\n"))
+    assert plain.index("## Contents") < plain.index("## A\n")
+
+
+def test_no_awesome_badge_on_a_title_the_list_links_to() -> None:
+    # the badge would turn the title's anchor from #papers into #papers- (RSPapers)
+    linked = render_document(
+        parse_document("# Papers\n\n[up](#papers)\n\n## A\n\n- [x](https://x.org)\n")
+    )
+    assert linked.startswith("# Papers\n")
+    unlinked = render_document(
+        parse_document("# Papers\n\nText.\n\n## A\n\n- [x](https://x.org)\n")
+    )
+    assert unlinked.startswith("# Papers [![Awesome]")
+
+
+def test_a_logo_above_the_title_stays_above_it() -> None:
+    text = '<div align="center"><img src="logo.png"></div>\n\n# Title\n\nText.\n\n## A\n\n- [x](https://x.org)\n'
+    out = render_document(parse_document(text))
+    assert out.index("<div") < out.index("# Title") < out.index("Text.")
+    assert render_document(parse_document(out)) == out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from awesome.formatting import format_text
 from awesome.lint import apply_fixes
 from tests.lint_helpers import TITLE, lines_of, run_rule
 
@@ -107,3 +110,32 @@ def test_html_headings_give_anchors_in_document_order() -> None:
     assert [f.message for f in run_rule(fenced, "broken-anchor")] == [
         "'#models-1' matches no heading or anchor in this file"
     ]
+
+
+# Lists whose sections start at ``###``, carry badges in their headings, or go on with a
+# ``#`` section: the contents list the formatter writes for them must satisfy the rule.
+SHAPES = {
+    "starts at ###": "### Tools\n\n- [A](https://a.example) - A.\n\n"
+    "#### Small\n\n- [B](https://b.example) - B.\n\n### Libraries\n\n- [C](https://c.example) - C.\n",
+    "badge in a heading": "## Tools [![Awesome](https://awesome.re/badge.svg)](https://x.example)\n\n"
+    "- [A](https://a.example) - A.\n\n## More\n\n- [B](https://b.example) - B.\n",
+    "a later # section": "## Tools\n\n- [A](https://a.example) - A.\n\n# Resources\n\n"
+    "## Books\n\n- [B](https://b.example) - B.\n\n## Talks\n\n- [C](https://c.example) - C.\n",
+}
+
+
+@pytest.mark.parametrize("body", SHAPES.values(), ids=SHAPES.keys())
+def test_the_formatters_contents_list_passes(body: str) -> None:
+    formatted = format_text(TITLE + "A list.\n\n" + body).formatted
+    assert "## Contents" in formatted
+    assert run_rule(formatted, "toc") == []
+
+
+def test_a_section_under_a_later_top_section_is_not_a_top_item() -> None:
+    text = (
+        TITLE
+        + "## Contents\n\n- [Tools](#tools)\n- [Books](#books)\n\n"
+        + "## Tools\n\nx\n\n# Resources\n\n## Books\n\nx\n"
+    )
+    found = run_rule(text, "toc")
+    assert found and "Books" in found[0].message and "Resources" in found[0].message

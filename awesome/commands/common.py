@@ -7,14 +7,15 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec
+from typing import TYPE_CHECKING, ParamSpec
 
 import click
 
 from awesome.errors import AwesomeError, ListError
 from awesome.fsio import read_list_text
-from awesome.model import Document
-from awesome.parser import parse_document
+
+if TYPE_CHECKING:
+    from awesome.model import Document
 
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 
@@ -54,6 +55,9 @@ def load_list_text(path: Path) -> str:
 
 def load_document(path: Path) -> Document:
     """Read and parse a list file."""
+    # imported here: commands that never parse a list (links) start without the parser
+    from awesome.parser import parse_document
+
     return parse_document(load_list_text(path), str(path))
 
 

@@ -84,6 +84,7 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
         include=[*links.include, *params["include"]],
         exclude=[*links.exclude, *params["exclude"]],
         changed_since=params["changed_since"],
+        offline=params["offline"],
         cache_path=cache,
         max_age=parse_max_age(_pick(params["max_age"], links.max_age, DEFAULT_MAX_AGE)),
     )
@@ -135,6 +136,11 @@ def _options(config: Config, params: dict[str, Any]) -> Any:
     "--cache", type=click.Path(path_type=Path), help="Cache file [.awesome-cache/links.sqlite]."
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option(
+    "--offline",
+    is_flag=True,
+    help="Check only in-page #anchors and relative file links; no network at all.",
+)
 @click.option(
     "--max-age", metavar="AGE", help="How long an ok result stays cached: 30m, 12h, 1d [1d]."
 )

@@ -86,11 +86,17 @@ class Scheduler:
         self.progress = progress
         self.lock = threading.Lock()
         self.wake = threading.Event()
+        # When the timekeeper means to wake next: a worker wakes it only for an earlier
+        # event, not after every completion on a host that waits for its interval.
+        self.wake_at = 0.0
         self.hosts: dict[str, HostState] = {}
         self.delayed: list[tuple[float, int, Job, Step]] = []
         self.inflight: dict[int, Inflight] = {}
         self.ids = itertools.count(1)
         self.work: queue.SimpleQueue[tuple[int, Step] | None] = queue.SimpleQueue()
+        # While a worker records its outcome: the first step that starts, which that
+        # worker runs next itself instead of waking another one through the queue.
+        self.claim: list[tuple[int, Step]] | None = None
         self.workers: list[threading.Thread] = []
         self.workers_started = False
         self.results: list[LinkResult] = []
@@ -140,7 +146,9 @@ class Scheduler:
                 return False
             # Cleared under the lock: a worker's later wake-up call is never lost.
             self.wake.clear()
-            wait = self._next_wake(time.monotonic())
+            now = time.monotonic()
+            wait = self._next_wake(now)
+            self.wake_at = now + wait
             done = len(self.results)
         if self.progress is not None:
             self.progress(done, self.total)
@@ -178,7 +186,7 @@ class Scheduler:
     def _enqueue(self, job: Job, step: Step, now: float) -> None:
         if step.delay > 0:
             heapq.heappush(self.delayed, (now + step.delay, next(self.ids), job, step))
-            self.wake.set()  # the timekeeper may have to wake earlier than it planned
+            self._wake_by(now + step.delay)
         else:
             self._host(step.request.host_key).waiting.append((job, step))
 
@@ -194,6 +202,8 @@ class Scheduler:
         Hosts with the most waiting work go first: a host held to its own concurrency
         limit is the run's critical path, and starting it late leaves a long tail.
         """
+        if len(self.inflight) >= self.settings.max_concurrency:
+            return  # nothing can start: no need to rank the hosts
         candidates = [key for key, host in self.hosts.items() if host.waiting]
         candidates.sort(key=lambda key: len(self.hosts[key].waiting), reverse=True)
         while candidates and len(self.inflight) < self.settings.max_concurrency:
@@ -211,7 +221,7 @@ class Scheduler:
         if host.active >= host.concurrency:
             return False
         if host.ready_at() > now:
-            self.wake.set()  # the timekeeper starts it when the interval or pause is over
+            self._wake_by(host.ready_at())  # the timekeeper starts it then
             return False
         job, step = host.waiting.popleft()
         if job.finished:
@@ -232,11 +242,24 @@ class Scheduler:
         self.inflight[step_id] = Inflight(job, step, key)
         host.active += 1
         host.next_start = now + host.interval
-        self._ensure_worker()
-        self.work.put((step_id, step))
+        if self.claim is not None and not self.claim:
+            self.claim.append((step_id, step))
+        else:
+            self._ensure_worker()
+            self.work.put((step_id, step))
         return True
 
-    def _complete(self, step_id: int, outcome: Outcome) -> None:
+    def _complete(self, step_id: int, outcome: Outcome) -> tuple[int, Step] | None:
+        """Record a worker's outcome; the step it should run next, if one could start."""
+        claim: list[tuple[int, Step]] = []
+        self.claim = claim
+        try:
+            self._record(step_id, outcome)
+        finally:
+            self.claim = None
+        return claim[0] if claim else None
+
+    def _record(self, step_id: int, outcome: Outcome) -> None:
         entry = self.inflight.pop(step_id)
         host = self.hosts[entry.host]
         host.active -= 1
@@ -272,6 +295,11 @@ class Scheduler:
                 )
             )
 
+    def _wake_by(self, when: float) -> None:
+        """Have the timekeeper wake by ``when`` (it needs telling only if it planned later)."""
+        if when < self.wake_at:
+            self.wake.set()
+
     def _fail(self, error: BaseException) -> None:
         if self.fatal is None:
             self.fatal = error
@@ -286,7 +314,7 @@ class Scheduler:
             return
         host.pauses += 1
         host.pause_until = max(host.pause_until, now + min(seconds, self.settings.retry_after_cap))
-        self.wake.set()
+        self._wake_by(host.pause_until)
 
     def _finish(self, job: Job, results: list[LinkResult], elapsed: float = 0.0) -> None:
         job.finished = True
@@ -326,10 +354,8 @@ class Scheduler:
     def _work(self) -> None:
         from awesome.links.transport import set_current_step
 
-        while True:
-            item = self.work.get()
-            if item is None:
-                return
+        item = self.work.get()
+        while item is not None:
             step_id, step = item
             set_current_step(step_id)
             try:
@@ -344,7 +370,9 @@ class Scheduler:
             finally:
                 set_current_step(None)
             with self.lock:
-                self._complete(step_id, outcome)
+                item = self._complete(step_id, outcome)
+            if item is None:
+                item = self.work.get()
 
     def _stop_workers(self) -> None:
         for _ in self.workers:
@@ -356,7 +384,7 @@ def make_jobs(urls: Iterable[str], state: RunState) -> list[Job]:
     jobs: list[Job] = []
     arxiv: dict[str, list[ArxivLink]] = {}
     for url in urls:
-        if not state.settings.special_hosts:
+        if not state.settings.special_hosts or not hosts.maybe_special(url):
             jobs.append(UrlJob(url, state))
             continue
         arxiv_id = hosts.arxiv_id(url)

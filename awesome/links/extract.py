@@ -99,13 +99,17 @@ def _links_in_line(line: str) -> list[str]:
         found.extend((link.start, inner) for inner in _links_in_label(link.label))
         found.append((link.start + 1, unescape(link.url.strip())))
         text = _blank(text, link.start, link.end)
-    for pattern in (_AUTOLINK, _HTML_ATTR):
+    # The common line has no HTML: skip the patterns that need a "<" or an "=".
+    for pattern, needs in ((_AUTOLINK, "<"), (_HTML_ATTR, "=")):
+        if needs not in text:
+            continue
         for match in list(pattern.finditer(text)):
             value = next(group for group in match.groups() if group is not None)
             found.append((match.start(), html.unescape(value.strip())))
             text = _blank(text, match.start(), match.end())
-    # Text inside other HTML tags is not prose: GitHub links nothing there.
-    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+    if "<" in text:
+        # Text inside other HTML tags is not prose: GitHub links nothing there.
+        text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
     for match in _BARE_URL.finditer(text):
         trimmed = _trim_bare(match.group(0))
         if len(trimmed) > len("https://"):
@@ -138,7 +142,8 @@ def _prose_lines(text: str) -> Iterator[tuple[int, str]]:
             fence = opener.group(1)
             continue
         cleaned, in_comment = _strip_comments(line, in_comment)
-        cleaned = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), cleaned)
+        if "`" in cleaned:
+            cleaned = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), cleaned)
         yield number, cleaned
 
 
@@ -213,10 +218,18 @@ class LocalChecker:
 
     def __init__(self) -> None:
         self._anchors: dict[Path, set[str]] = {}
+        # Texts already in memory (the files being checked), read for anchors on demand:
+        # a list without same-file ``#anchor`` links never needs its headings slugged.
+        self._texts: dict[Path, str] = {}
+
+    def know_text(self, path: Path, text: str) -> None:
+        self._texts.setdefault(path.resolve(), text)
 
     def anchors_of(self, path: Path, text: str | None = None) -> set[str]:
         key = path.resolve()
         if key not in self._anchors:
+            if text is None:
+                text = self._texts.get(key)
             if text is None:
                 try:
                     text = key.read_text(encoding="utf-8", errors="replace")
@@ -254,7 +267,7 @@ def extract_files(files: list[tuple[Path, str]], local: LocalChecker | None = No
     result = Extraction()
     local_index: dict[tuple[str, str], LinkResult] = {}
     for path, text in files:
-        checker.anchors_of(path, text)
+        checker.know_text(path, text)
         for found in scan(text):
             occurrence = Occurrence(str(path), found.line)
             if is_local_target(found.target):

@@ -18,7 +18,9 @@ from urllib.parse import urlsplit
 
 import requests
 import urllib3
+from requests.cookies import extract_cookies_to_jar
 from requests.structures import CaseInsensitiveDict
+from requests.utils import check_header_validity
 
 from awesome.links.safety import AddressPolicy, ResolutionFailed, Resolver, UnsafeTarget
 from awesome.links.transport import (
@@ -26,6 +28,7 @@ from awesome.links.transport import (
     InflightSockets,
     current_step,
     guarded_adapter,
+    url_origin,
 )
 
 # A body at most this big, there within this time, is read so the connection can be
@@ -72,6 +75,16 @@ class Outcome:
 
 def host_key(url: str) -> str:
     """The unit of per-host limits: scheme, host and port."""
+    origin = url_origin(url)
+    return _host_key(url) if origin is None else _origin_key(origin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _origin_key(origin: str) -> str:
+    return _host_key(origin)
+
+
+def _host_key(url: str) -> str:
     try:
         parts = urlsplit(url)
         return f"{parts.scheme}://{(parts.hostname or '').lower()}:{parts.port or ''}"
@@ -129,9 +142,20 @@ class Fetcher:
         # Reading proxy settings and .netrc for every request costs more CPU than the rest
         # of a request; skip it unless the environment names a proxy.
         self.session.trust_env = _proxies_configured()
-        adapter = guarded_adapter(policy, self.inflight, 256, max(host_concurrency, 1))
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
+        self.adapter = guarded_adapter(policy, self.inflight, 256, max(host_concurrency, 1))
+        self.session.mount("http://", self.adapter)
+        self.session.mount("https://", self.adapter)
+        # The session's headers (requests' defaults and ours), checked once, not per request.
+        self._headers: CaseInsensitiveDict[str] = CaseInsensitiveDict()
+        for name, value in self.session.headers.items():
+            text = value if isinstance(value, str) else value.decode("latin-1")
+            check_header_validity((name, text))
+            self._headers[name] = text
+        # Set once a response sets a cookie: until then no request needs the jar.
+        self._has_cookies = False
+        # Origins (``scheme://netloc``) whose addresses passed the policy: the check
+        # depends on nothing else, so each origin is checked once per run.
+        self._allowed: set[str] = set()
 
     def close(self) -> None:
         self.session.close()
@@ -146,15 +170,8 @@ class Fetcher:
         refusal = self.precheck(request.url)
         if refusal is not None:
             return refusal
-        headers = dict(request.headers)
         try:
-            response = self.session.get(
-                request.url,
-                headers=headers,
-                stream=True,
-                allow_redirects=False,
-                timeout=(request.timeout, request.timeout),
-            )
+            response = self._send(request)
         except requests.exceptions.ConnectTimeout:
             return Outcome(error="timeout", detail="connect timeout")
         except requests.exceptions.ReadTimeout:
@@ -174,6 +191,48 @@ class Fetcher:
                 body = self._body(response, request.read_body)
         return Outcome(status=response.status_code, headers=response.headers, body=body)
 
+    def _send(self, request: Request) -> requests.Response:
+        """One GET on the shared pools, streamed, redirects left to the job.
+
+        ``Session.get`` costs more CPU than the request itself: it merges settings and
+        cookie jars and checks types for every call. Without proxies from the environment
+        none of that changes anything, so the request is prepared and sent by requests'
+        own ``PreparedRequest`` and adapter, keeping the session's cookie jar in use.
+        """
+        timeout = (request.timeout, request.timeout)
+        if self.session.trust_env:  # proxies from the environment: requests' full path
+            return self.session.get(
+                request.url,
+                headers=dict(request.headers),
+                stream=True,
+                allow_redirects=False,
+                timeout=timeout,
+            )
+        prepared = self._prepare(request)
+        response = self.adapter.send(
+            prepared, stream=True, timeout=timeout, verify=True, cert=None, proxies={}
+        )
+        if "set-cookie" in response.headers or "set-cookie2" in response.headers:
+            extract_cookies_to_jar(self.session.cookies, prepared, response.raw)
+            self._has_cookies = True
+        return response
+
+    def _prepare(self, request: Request) -> requests.PreparedRequest:
+        """What ``Session.prepare_request`` makes of a GET without body, params or proxies."""
+        prepared = requests.PreparedRequest()
+        prepared.prepare_method("GET")
+        prepared.prepare_url(request.url, None)
+        prepared.headers = headers = self._headers.copy()
+        for name, value in request.headers.items():
+            check_header_validity((name, value))
+            headers[name] = value
+        url = prepared.url or ""
+        if "@" in url:  # credentials in the URL become a Basic Authorization header
+            prepared.prepare_auth(None, url)
+        if self._has_cookies:
+            prepared.prepare_cookies(self.session.cookies)
+        return prepared
+
     @contextlib.contextmanager
     def _abortable(self, response: requests.Response) -> Iterator[None]:
         """Keep the socket abortable while the body is read: it may trickle too."""
@@ -189,6 +248,15 @@ class Fetcher:
 
     def precheck(self, url: str) -> Outcome | None:
         """Refuse other schemes and non-public addresses before any connection is made."""
+        origin = url_origin(url)
+        if origin is not None and origin in self._allowed:
+            return None
+        refusal = self._precheck(url)
+        if refusal is None and origin is not None:
+            self._allowed.add(origin)
+        return refusal
+
+    def _precheck(self, url: str) -> Outcome | None:
         try:
             parts = urlsplit(url)
             host = parts.hostname
@@ -265,7 +333,7 @@ def drain(response: requests.Response) -> None:
         # read1: one read at a time, so a body that trickles cannot outlast the budget
         while size <= DRAIN_LIMIT and time.monotonic() < until:
             chunk = response.raw.read1(16384, decode_content=False)
-            if not chunk:
+            if not chunk or response.raw.closed:
                 return  # all read: urllib3 has put the connection back in its pool
             size += len(chunk)
 

@@ -40,6 +40,17 @@ class ApiVerdict:
 
 # --- recognising links ---------------------------------------------------------------
 
+# Every host the recognisers below accept (arXiv's, the DOI resolvers, GitHub) contains
+# one of these; the hostname is part of the URL as written, only its case may differ
+# (and urlsplit drops tabs and line breaks, which could join a name).
+_SPECIAL_MARKS = ("arxiv", "xxx.lanl.gov", "doi", "github", "\t", "\n", "\r")
+
+
+def maybe_special(url: str) -> bool:
+    """False when no recogniser can match ``url``: a cheap test before three URL splits."""
+    lowered = url.lower()
+    return any(mark in lowered for mark in _SPECIAL_MARKS)
+
 
 def arxiv_id(url: str) -> ArxivId | None:
     """The arXiv id (with its version, if any) of an arxiv.org or arXiv DOI link."""

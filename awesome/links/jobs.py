@@ -8,12 +8,8 @@ except the arXiv batch, whose one step is a lookup by the shared arXiv client.
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import math
 import random
-import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -23,6 +19,7 @@ from awesome.links import hosts
 from awesome.links.arxiv_api import ArxivLink, ArxivLookup, link_verdict
 from awesome.links.fetch import Fetcher, Outcome, Request
 from awesome.links.verdict import LinkResult, Verdict
+from awesome.retry_after import retry_after_seconds
 
 REDIRECTS = {301, 302, 303, 307, 308}
 RETRY_ERRORS = {"timeout", "reset", "connection", "dns-failed"}
@@ -79,26 +76,6 @@ class RunState:
     settings: CheckSettings
     rng: random.Random = field(default_factory=random.Random)
     github_exhausted: bool = False
-
-
-_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """``Retry-After`` as seconds from now: delta-seconds or an HTTP date; None if absent."""
-    if not value:
-        return None
-    value = value.strip()
-    if _SECONDS.match(value):  # the standard says whole seconds; some servers send "1.5"
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:  # "-0000": UTC with no claim about local time
-        when = when.replace(tzinfo=dt.UTC)
-    current = time.time() if now is None else now
-    return max(0.0, when.timestamp() - current)
 
 
 def _is_cloudflare(outcome: Outcome) -> bool:

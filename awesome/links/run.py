@@ -30,6 +30,7 @@ class LinkOptions:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     changed_since: str | None = None
+    offline: bool = False  # local anchors and files only: no request, no name lookup
     cache_path: Path | None = None
     max_age: float = 86400.0
 
@@ -71,6 +72,8 @@ def _select(
     extraction: Extraction, files: list[Path], options: LinkOptions
 ) -> tuple[list[str], int]:
     """The remote URLs to check after --changed-since, --include and --exclude."""
+    if options.offline:
+        return [], len(extraction.remote)
     include = _compile(options.include, "--include")
     exclude = _compile(options.exclude, "--exclude")
     old: dict[str, set[str]] = {}
@@ -100,7 +103,7 @@ def check_links(
     started = time.monotonic()
     extraction = extract_files([(path, read_list_text(path)) for path in files])
     urls, excluded = _select(extraction, files, options)
-    results = _check_remote(urls, options, progress)
+    results = _check_remote(urls, options, progress) if urls else []
     for result in results:
         result.occurrences = list(extraction.remote[result.url])
     exclude = _compile(options.exclude, "--exclude")

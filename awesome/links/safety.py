@@ -107,7 +107,11 @@ _MISSING_ERRNOS = {
 
 
 class Resolver:
-    """Resolves each host once per run and tells a missing name from a broken resolver."""
+    """Resolves each host once per run and tells a missing name from a broken resolver.
+
+    Up to ``--host-concurrency`` workers start on a new host at once; one of them asks
+    the DNS and the others wait for its answer instead of asking the same question.
+    """
 
     def __init__(
         self,
@@ -117,6 +121,8 @@ class Resolver:
         self._probes = tuple(probes)
         self._resolve = resolve
         self._memo: dict[tuple[str, int], list[str] | ResolutionFailed] = {}
+        self._pending: dict[tuple[str, int], threading.Event] = {}
+        self._pending_lock = threading.Lock()
         self._probe_lock = threading.Lock()
         self._resolver_works: bool | None = None
         self.resolved_any = False  # some name resolved in this run: the resolver works
@@ -126,11 +132,35 @@ class Resolver:
         key = (host, port)
         cached = self._memo.get(key)
         if cached is None:
-            cached = self._lookup(host, port)
-            self._memo[key] = cached
+            cached = self._shared_lookup(key)
         if isinstance(cached, ResolutionFailed):
             raise cached
         return cached
+
+    def _shared_lookup(self, key: tuple[str, int]) -> list[str] | ResolutionFailed:
+        """The answer for ``key``, asked once however many threads want it at the same time."""
+        with self._pending_lock:
+            cached = self._memo.get(key)
+            if cached is not None:
+                return cached
+            asked = self._pending.get(key)
+            if asked is None:
+                asked = self._pending[key] = threading.Event()
+                asking = True
+            else:
+                asking = False
+        if not asking:
+            # no lock is held while waiting; the asker sets the event whatever happens
+            asked.wait()
+            found = self._memo.get(key)
+            return found if found is not None else self._lookup(*key)
+        try:
+            found = self._memo[key] = self._lookup(*key)
+        finally:
+            with self._pending_lock:
+                del self._pending[key]
+            asked.set()
+        return found
 
     def _lookup(self, host: str, port: int) -> list[str] | ResolutionFailed:
         try:

@@ -8,6 +8,7 @@ in the file must name a heading as GitHub slugs it.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from awesome.inline import find_links
 from awesome.model import Document
 from awesome.rules.base import Finding, Fix, LintContext, Rule
 from awesome.rules.outline import Heading, Item, Outline, mask_code_spans, plain_text
-from awesome.slug import SlugCounter, github_slug
+from awesome.slug import SlugCounter, github_slug, heading_text
 
 # Sections a contents list does not need to name.
 UNLISTED = frozenset({"contributing", "footnotes", "related lists", "license", "licence"})
@@ -73,15 +74,10 @@ class _TocCheck:
     index_of: dict[int, int]
     """Heading line -> index in the outline's headings."""
 
-    def sub_headings(self, heading: Heading, level: int) -> list[Heading]:
-        headings = self.outline.headings
-        found: list[Heading] = []
-        for other in headings[self.index_of[heading.line] + 1 :]:
-            if other.level < level:
-                break
-            if other.level == level:
-                found.append(other)
-        return found
+    def sub_headings(self, heading: Heading) -> list[Heading]:
+        """The sections directly under ``heading`` in the heading tree."""
+        following = self.outline.headings[self.index_of[heading.line] + 1 :]
+        return _tree_roots(list(itertools.takewhile(lambda h: h.level > heading.level, following)))
 
     def compare(self, nodes: list[_Node], headings: list[Heading], depth: int) -> Iterator[Finding]:
         """Findings for ``nodes`` against ``headings``; unlisted sections may have an item."""
@@ -91,7 +87,7 @@ class _TocCheck:
             while (
                 position < len(headings)
                 and _optional(headings[position], depth)
-                and node.label != headings[position].plain
+                and node.label != _shown(headings[position])
             ):
                 position += 1
             if position >= len(headings):
@@ -99,10 +95,10 @@ class _TocCheck:
                 return
             heading = headings[position]
             position += 1
-            if node.label != heading.plain:
+            if node.label != _shown(heading):
                 yield TOC.finding(
                     f"contents item '{node.label}' does not match the section heading "
-                    f"'{heading.plain}' (line {heading.line})",
+                    f"'{_shown(heading)}' (line {heading.line})",
                     line,
                 )
                 return
@@ -118,15 +114,32 @@ class _TocCheck:
                 if depth >= 1:
                     yield TOC.finding("contents nest deeper than two levels", line)
                 else:
-                    subs = self.sub_headings(heading, heading.level + 1)
+                    subs = self.sub_headings(heading)
                     yield from self.compare(node.children, subs, depth + 1)
         first = nodes[0].item.line if nodes else None
         for heading in headings[position:]:
             if not _optional(heading, depth):
                 yield TOC.finding(
-                    f"contents lack an item for the section '{heading.plain}'",
+                    f"contents lack an item for the section '{_shown(heading)}'",
                     first or heading.line,
                 )
+
+
+def _shown(heading: Heading) -> str:
+    """A heading as its contents item names it: images and badges count for nothing
+    (``Tools [![Awesome](badge)](url)`` is listed as ``Tools``), as the formatter writes it."""
+    return plain_text(heading_text(heading.text))
+
+
+def _tree_roots(headings: list[Heading]) -> list[Heading]:
+    """The headings no earlier one of ``headings`` contains (none before is of a lower level)."""
+    roots: list[Heading] = []
+    lowest = 7
+    for heading in headings:
+        if heading.level <= lowest:
+            roots.append(heading)
+            lowest = heading.level
+    return roots
 
 
 def _optional(heading: Heading, depth: int) -> bool:
@@ -137,7 +150,11 @@ def _optional(heading: Heading, depth: int) -> bool:
 def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     toc = outline.toc_heading()
-    sections = [h for h in outline.headings[(toc + 1 if toc is not None else 0) :] if h.level == 2]
+    below = outline.headings[(toc + 1 if toc is not None else 0) :]
+    # The contents list names the top of the heading tree below it, whatever its level:
+    # ``##`` sections usually, ``###`` in lists that start there, and a later ``#`` too
+    # (as the formatter generates it).
+    sections = _tree_roots(below) if toc is not None else [h for h in below if h.level == 2]
     if toc is None:
         if any(not _optional(h, 0) for h in sections):
             yield TOC.finding("the list has no '## Contents' section", 1)
