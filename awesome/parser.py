@@ -158,8 +158,10 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             match = _ITEM.match(line)
-            if match and not _RULE.match(line):
-                indent = _indent_width(match.group("indent"))
+            # a thematic break holds nothing but its marks and blanks
+            if match and (line.strip(" \t-*_") or not _RULE.match(line)):
+                margin = match.group("indent")
+                indent = _indent_width(margin) if "\t" in margin else len(margin)
                 if _is_pseudo_heading(self, match) and stack:
                     break
                 item = _Item(self.pos + 1, indent, match.group("marker"), [line])
