@@ -36,6 +36,13 @@ _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 # A URL that ``urlsplit`` would take apart in the obvious way (see _scheme_host_path).
 _PLAIN_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://([A-Za-z0-9.\-]*)(/[^?#%\s\\]*)?(?=[?#]|$)")
 
+# The usual link, https://arxiv.org/abs/2304.13712 or https://arxiv.org/pdf/2304.13712v2.pdf,
+# read without splitting the URL (see parse_url); any other form takes the general path.
+_COMMON_URL = re.compile(
+    r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(?P<yymm>\d{4})\.(?P<num>\d{4,5})"
+    r"(?:v(?P<version>[1-9]\d*))?(?:\.pdf)?/?"
+)
+
 # The eras of the numbering schemes, as YYMM strings comparable within one century.
 _NEW_FIRST = "0704"
 _FIVE_DIGITS_FIRST = "1501"
@@ -172,6 +179,11 @@ def parse_url(url: str) -> ArxivId | None:
     Cached (ids are immutable): the parser and several lint rules ask about the same
     links of a list, and URL splitting is the slow part.
     """
+    common = _COMMON_URL.fullmatch(url)
+    if common is not None:  # a third of the general path's time, and the same answer
+        yymm, num, version = common.group("yymm", "num", "version")
+        if _new_style_problem(yymm, num) is None:
+            return ArxivId(f"{yymm}.{num}", int(version) if version else None)
     candidate = _url_candidate(url)
     return parse_bare(candidate) if candidate is not None else None
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from awesome.arxiv_id import arxiv_id_of_url
-from awesome.inline import find_links, link_at, unescape
+from awesome.inline import InlineLink, find_links, link_at, unescape
 from awesome.model import Entry, Link
 
 _YEAR = r"(?:19|20)\d\d"
@@ -79,7 +79,9 @@ _SENTENCE_ENDS = frozenset(
 _CANONICAL_AUTHOR = re.compile(r"(?:[^.,*_\[\]`|]|(?<=\b[A-Z])\.)+")
 _CANONICAL_VENUE = re.compile(r"[^.!?,*_\[\]`|]{1,80}")
 _QUOTES = (('"', '"'), ("“", "”"), ("'", "'"))
+_QUOTE_OPENERS = frozenset(opening for opening, _ in _QUOTES)
 _ET_AL = re.compile(r",?\s+et\.? al\.?$")
+_AUTHOR_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _MAX_NAME = 60
 
 
@@ -99,14 +101,17 @@ class _Tail:
 def split_authors(text: str) -> tuple[list[str], bool]:
     """``A, B and C`` -> ([A, B, C], False); ``A et al.`` -> ([A], True)."""
     text = unescape(text.strip().rstrip(","))
-    first_only = bool(_ET_AL.search(text))
-    text = _ET_AL.sub("", text)
-    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", text)
-    return [part.strip() for part in parts if part.strip()], first_only
+    et_al = _ET_AL.search(text)  # anchored at the end: at most one
+    if et_al is not None:
+        text = text[: et_al.start()]
+    parts = _AUTHOR_SEPARATOR.split(text)
+    return [part.strip() for part in parts if part.strip()], et_al is not None
 
 
 def _strip_quotes(title: str) -> str:
     title = title.strip()
+    if title[:1] not in _QUOTE_OPENERS:
+        return title
     for opening, closing in _QUOTES:
         if len(title) > 1 and title.startswith(opening) and title.endswith(closing):
             return title[1:-1].strip()
@@ -124,7 +129,14 @@ def _bold_title(text: str) -> str:
 
 def _trailing_links(text: str) -> tuple[str, list[Link]]:
     """Split off the links at the end of ``text`` that are separated only by glue."""
-    found = list(find_links(text))
+    if "[" not in text:
+        return text.strip(), []
+    return _split_trailing_links(text, 0, list(find_links(text)))
+
+
+def _split_trailing_links(text: str, start: int, found: list[InlineLink]) -> tuple[str, list[Link]]:
+    """:func:`_trailing_links` of ``text[start:]``, whose links ``found`` (positions in
+    ``text``) the caller has already: the entry's link scan need not run twice."""
     links: list[Link] = []
     end = len(text.rstrip())
     for link in reversed(found):
@@ -133,8 +145,8 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
         links.insert(0, Link(unescape(link.label), link.url, source=link.label))
         end = link.start
     if not links:
-        return text.strip(), []
-    return text[:end].rstrip(_GLUE_CHARS).strip(), links
+        return text[start:].strip(), []
+    return text[start:end].rstrip(_GLUE_CHARS).strip(), links
 
 
 def _parse_meta_tail(rest: str) -> _Tail:
@@ -186,8 +198,10 @@ def _first_link_entry(text: str) -> Entry | None:
 def _bold_first_entry(text: str) -> Entry | None:
     """The bold-title shapes of hand-grown paper lists."""
     bold = _BOLD.search(text)
+    if bold is None:
+        return None
     links = list(find_links(text))
-    if bold is None or not links or links[0].start < bold.end():
+    if not links or links[0].start < bold.end():
         return None
     prefix = text[: bold.start()].strip().rstrip(":").strip()
     if len(prefix) > _MAX_NAME or "[" in prefix or "*" in prefix:
@@ -195,12 +209,16 @@ def _bold_first_entry(text: str) -> Entry | None:
     wrapped = _WRAPPED_NAME.match(prefix)
     if wrapped:
         prefix = wrapped.group("name").strip()
-    trailing_name = _TRAILING_NAME.search(text)
-    if trailing_name and not prefix and trailing_name.start() >= links[-1].end:
+    # only a nameless entry takes its name from the end, and only from a closing parenthesis
+    trailing_name = None if prefix or ")" not in text else _TRAILING_NAME.search(text)
+    cut = False
+    if trailing_name and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
         text = text[: trailing_name.start()].rstrip()
-    title_source = _bold_title(bold.group("text"))
-    title = _bold_title(unescape(bold.group("text")))
+        cut = True
+    written = bold.group("text")
+    title_source = _bold_title(written)
+    title = _bold_title(unescape(written)) if "\\" in written else title_source
     primary = links[0]
     in_brackets = text[primary.start - 1 : primary.start] == "[" and text[primary.end :].startswith(
         "]"
@@ -212,7 +230,11 @@ def _bold_first_entry(text: str) -> Entry | None:
         tail.authors, tail.first_only = split_authors(prefix.rstrip("."))
         prefix = ""
     tail.name = prefix or None
-    after, extra = _trailing_links(text[primary.end + 1 if in_brackets else primary.end :])
+    after_start = primary.end + 1 if in_brackets else primary.end
+    if cut:
+        after, extra = _trailing_links(text[after_start:])
+    else:  # the links after the primary one are those of the text after it
+        after, extra = _split_trailing_links(text, after_start, links[1:])
     tail.description = " ".join(part for part in (tail.description, after) if part)
     tail.links = extra
     if not tail.authors and tail.year is None and tail.description:
@@ -322,7 +344,8 @@ def _make_entry(title: str, url: str, label: str, tail: _Tail) -> Entry:
 def first_arxiv_id(entry: Entry) -> str | None:
     """The id of the entry's first arXiv link, in any form."""
     candidates = [entry.url or "", *(link.url for link in entry.links)]
-    candidates += [link.url for link in find_links(entry.description)]
+    if "[" in entry.description:
+        candidates += [link.url for link in find_links(entry.description)]
     for url in candidates:
         found = arxiv_id_of_url(url)
         if found:
@@ -336,7 +359,9 @@ _WRAPPED_LINK = re.compile(r"\[(\[(?:[^\[\]\\]|\\.)*\]\([^()\s]*\))\]")
 
 def parse_entry_text(text: str) -> Entry | None:
     """Parse one list item's text (marker removed, lines joined); None if it fits no shape."""
-    text = _WRAPPED_LINK.sub(r"\1", text.strip())
+    text = text.strip()
+    if "[[" in text:  # the substitution costs as much as a search, and "[[" is rare
+        text = _WRAPPED_LINK.sub(r"\1", text)
     if not text:
         return None
     return _first_link_entry(text) or _bold_first_entry(text)

@@ -67,13 +67,18 @@ def active_rules(config: Config) -> list[tuple[Rule, str]]:
 
 def lint_document(doc: Document, context: LintContext) -> list[Finding]:
     """Every finding of the active rules that no suppression comment silences, in order."""
+    from awesome.parser import no_cyclic_gc
+
     findings: list[Finding] = []
-    for rule, severity in active_rules(context.config):
-        for finding in rule.check(doc, context):
-            finding.severity = severity
-            if finding.path is None:
-                finding.path = context.path
-            findings.append(finding)
+    # the rules make no reference cycles; without the pause, collections walk the whole
+    # parsed document again and again (a tenth of the rules' time on a 100k-entry list)
+    with no_cyclic_gc():
+        for rule, severity in active_rules(context.config):
+            for finding in rule.check(doc, context):
+                finding.severity = severity
+                if finding.path is None:
+                    finding.path = context.path
+                findings.append(finding)
     suppressions = Suppressions.from_lines(context.lines, peer_aliases())
     kept = [f for f in findings if f.path != context.path or not suppressions.suppressed(f)]
     own = context.path

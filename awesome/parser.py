@@ -158,8 +158,10 @@ class _Reader:
         while self.pos < len(self.lines):
             line = self.lines[self.pos]
             match = _ITEM.match(line)
-            if match and not _RULE.match(line):
-                indent = _indent_width(match.group("indent"))
+            # a thematic break holds nothing but its marks and blanks
+            if match and (line.strip(" \t-*_") or not _RULE.match(line)):
+                margin = match.group("indent")
+                indent = _indent_width(margin) if "\t" in margin else len(margin)
                 if _is_pseudo_heading(self, match) and stack:
                     break
                 item = _Item(self.pos + 1, indent, match.group("marker"), [line])
@@ -216,9 +218,10 @@ def _continues_list(line: str, stack: list[_Item]) -> bool:
 
 def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
     """``1. Cost`` with no link, directly followed by a bullet list: a subsection heading."""
-    marker = match.group("marker")
+    if not match.group("marker")[0].isdigit():
+        return False  # most items: bullets, never headings
     text = match.group("text") or ""
-    if not marker[0].isdigit() or not text.strip() or "](" in text or match.group("indent"):
+    if not text.strip() or "](" in text or match.group("indent"):
         return False
     following = reader.next_nonblank(reader.pos + 1)
     if following >= len(reader.lines):
@@ -233,6 +236,8 @@ def _is_pseudo_heading(reader: _Reader, match: re.Match[str]) -> bool:
 
 def _item_text(item: _Item) -> str:
     """The item's text with continuation lines joined by spaces."""
+    if len(item.lines) == 1:  # most items: one line
+        return item.first_text.strip()
     parts = [item.first_text.strip()]
     parts += [line.strip() for line in item.lines[1:] if line.strip()]
     return " ".join(part for part in parts if part)
@@ -247,15 +252,16 @@ def _raw_lines(item: _Item) -> list[str]:
 
 def _item_to_entry(item: _Item) -> Entry:
     entry = parse_entry_text(_item_text(item))
-    raw = "\n".join(_raw_lines(item))
+    raw = "\n".join(_raw_lines(item)) if item.children else "\n".join(item.lines)
     if entry is None:
         return _group_label(item) or Entry(title="", parsed=False, line=item.line, raw=raw)
     entry.line = item.line
     entry.raw = raw
-    entry.children = [_item_to_entry(child) for child in item.children]
-    if any(not child.parsed for child in entry.children):
-        # a nested item we cannot read would lose its place: keep the whole item verbatim
-        return Entry(title="", parsed=False, line=item.line, raw=raw)
+    if item.children:  # a new entry's children are an empty list already
+        entry.children = [_item_to_entry(child) for child in item.children]
+        if any(not child.parsed for child in entry.children):
+            # a nested item we cannot read would lose its place: keep the whole item verbatim
+            return Entry(title="", parsed=False, line=item.line, raw=raw)
     return entry
 
 
@@ -530,9 +536,10 @@ def _handle_pseudo(builder: _Builder, reader: _Reader, match: re.Match[str]) -> 
 
 
 @contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
+def no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector: the parser makes many objects and no cycles,
-    and collections triggered by allocation counts make parsing superlinear on big lists."""
+    and collections triggered by allocation counts make parsing superlinear on big lists
+    (each full collection walks every object of the document made so far)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -544,7 +551,7 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def parse_document(text: str, path: str | None = None) -> Document:
     """Parse Markdown text into a document. Never drops content."""
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         return _parse(text, path)
 
 

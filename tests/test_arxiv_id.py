@@ -113,6 +113,35 @@ def test_parse_bare_agrees_with_parse(base: str, version: int | None) -> None:
     assert parse_bare(with_version(base, version)) == parse(with_version(base, version))
 
 
+# parse_url reads the usual abs and pdf links by a shorter path than parse: same answers
+@given(
+    ids,
+    versions,
+    st.sampled_from(["http://", "https://", "https://www."]),
+    st.sampled_from(["abs", "pdf"]),
+    st.sampled_from(["", ".pdf", "/", ".pdf/", "?x=1"]),
+)
+def test_parse_url_agrees_with_parse(
+    base: str, version: int | None, scheme: str, kind: str, suffix: str
+) -> None:
+    url = f"{scheme}arxiv.org/{kind}/{with_version(base, version)}{suffix}"
+    assert parse_url(url) == parse(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://arxiv.org/abs/2313.13712",  # no month 13
+        "https://arxiv.org/abs/1412.12345",  # 2014 ids have 4 digits
+        "https://arxiv.org/abs/0703.0001",  # new-style ids start in April 2007
+        "https://arxiv.org/abs/2304.00000",
+        "https://arxiv.org/pdf/2304.13712v0.pdf",
+    ],
+)
+def test_parse_url_refuses_ids_that_cannot_exist(url: str) -> None:
+    assert parse_url(url) is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -114,3 +114,42 @@ def test_unknown_keywords_mean_no_fast_path() -> None:
     assert compile_schema({"anyOf": [{"type": "string"}]}) is None
     assert compile_schema({"$ref": "#/$defs/missing"}) is None
     assert compile_schema({"$ref": "other.schema.json"}) is None
+
+
+# Each keyword with and without a "type" beside it: a keyword holds for values of
+# the types it does not apply to ({"minLength": 2} accepts 5).
+KEYWORD_CASES: list[tuple[dict[str, Any], list[Any]]] = [
+    ({"minLength": 2}, ["ab", "a", 5, None]),
+    ({"type": "string", "minLength": 2, "pattern": "^a"}, ["ab", "ba", "a", 5]),
+    ({"minimum": 1, "maximum": 3}, [1, 3, 0, 4, 2.5, "x", True]),
+    ({"type": "integer", "exclusiveMinimum": 0}, [1, 0, -1, 1.5, False]),
+    ({"type": "number", "minimum": 0.5}, [0.5, 0.4, 1, None]),
+    ({"minItems": 1, "items": {"type": "boolean"}}, [[True], [], [1], "x", {}]),
+    ({"const": 1}, [1, True, "1"]),  # 1.0 may be rejected: see STRICTER
+    ({"enum": ["a", 2, None]}, ["a", 2, None, False, "b"]),
+    ({"type": "null"}, [None, 0, ""]),
+    ({"oneOf": [{"type": "integer"}, {"minimum": 5}]}, [3, 7, 7.5, 2.5, "x"]),
+    ({"required": ["a"], "properties": {"a": {"type": "string"}}}, [{"a": "x"}, {}, {"a": 1}, []]),
+    ({"type": "object", "additionalProperties": {"type": "integer"}}, [{"a": 1}, {"a": "x"}, {}]),
+    (
+        {"properties": {"a": {}}, "additionalProperties": False},
+        [{"a": 1}, {"b": 1}, {}, "not an object"],
+    ),
+    ({"type": "object", "propertyNames": {"pattern": "^x"}}, [{"xa": 1}, {"ya": 1}, {}]),
+    (
+        {"$defs": {"leaf": {"type": "string"}}, "items": {"$ref": "#/$defs/leaf"}},
+        [["a"], [1], "x"],
+    ),
+    ({"type": "array", "items": {"$ref": "#"}}, [[], [[]], [[[1]]], [[], 1]]),
+]
+
+
+@pytest.mark.parametrize(
+    ("schema", "data"), [(schema, data) for schema, values in KEYWORD_CASES for data in values]
+)
+def test_each_keyword_agrees_with_jsonschema(schema: dict[str, Any], data: Any) -> None:
+    from jsonschema import Draft202012Validator
+
+    fast = compile_schema(schema)
+    assert fast is not None
+    assert fast(data) == Draft202012Validator(schema).is_valid(data)

@@ -64,8 +64,12 @@ def find_misspellings(text: str, table: Mapping[str, str]) -> Iterator[Misspelli
         yield Misspelling(match.start(), match.end(), wrong, table[wrong])
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_venue(venue: str) -> str:
-    """The venue with misspellings, old names and other casings of known venues fixed."""
+    """The venue with misspellings, old names and other casings of known venues fixed.
+
+    Cached: a list names a few dozen venues over and over, and the matcher's pass is
+    the costly part of venue-spelling on a long list."""
     fixed = venue
     for found in reversed(list(_venue_matcher().find(venue))):
         start = found.column - 1

@@ -145,12 +145,15 @@ def _mark_code(lines: list[str]) -> list[bool]:
     return code
 
 
-def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
+def _mark_indented_code(lines: list[str], code: list[bool]) -> list[re.Match[str] | None]:
     """Add indented code blocks to ``code``: after a blank line, four columns past the
     content of the list item the line belongs to (or past the margin outside lists).
 
     A paragraph's continuation lines are never code, however far they are indented.
+    Returns the list-item match of each line that is not code (None for the others),
+    so that :func:`build_outline` does not match every line a second time.
     """
+    matches: list[re.Match[str] | None] = [None] * len(lines)
     columns: list[int] = []  # content columns of the open list items
     previous_blank = True
     inside = False
@@ -162,7 +165,8 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
         if not stripped.strip():
             previous_blank = True
             continue
-        indent = _indent_width(line[: len(line) - len(stripped)])
+        margin = line[: len(line) - len(stripped)]
+        indent = _indent_width(margin) if "\t" in margin else len(margin)
         if previous_blank:
             while columns and indent < columns[-1]:
                 columns.pop()
@@ -171,15 +175,17 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> None:
             code[index] = inside = True
         else:
             inside = False
-            item = _ITEM.match(line)
+            item = matches[index] = _ITEM.match(line)
             if item:
                 while columns and indent < columns[-1]:
                     columns.pop()
-                gap = max(1, _indent_width(item.group(3))) if item.group(4) else 1
-                columns.append(indent + len(item.group(2)) + gap)
+                marker, gap, rest = item.group(2, 3, 4)
+                width = (_indent_width(gap) if "\t" in gap else len(gap)) if rest else 1
+                columns.append(indent + len(marker) + max(1, width))
             elif stripped[0] == "#" and _ATX.match(line):
                 columns.clear()
         previous_blank = False
+    return matches
 
 
 def _indent_width(text: str) -> int:
@@ -211,7 +217,7 @@ class _ItemDepth:
 def build_outline(lines: list[str]) -> Outline:
     """One pass over the source lines."""
     code = _mark_code(lines)
-    _mark_indented_code(lines, code)
+    matches = _mark_indented_code(lines, code)
     outline = Outline(lines, code, _mark_comments(lines, code))
     depths = _ItemDepth()
     previous_blank = True
@@ -222,7 +228,7 @@ def build_outline(lines: list[str]) -> Outline:
             continue
         if _add_heading(outline, line, number, previous_blank):
             depths.reset()
-        elif not _add_item(outline, line, number, depths):
+        elif not _add_item(outline, matches[index], number, depths):
             _add_definition(outline, line, number)
             if line.strip() and previous_blank and not line[:1].isspace():
                 depths.reset()
@@ -231,14 +237,16 @@ def build_outline(lines: list[str]) -> Outline:
 
 
 def _add_heading(outline: Outline, line: str, number: int, previous_blank: bool) -> bool:
-    if line.lstrip(" ")[:1] not in ("#", "=", "-"):
+    first = line.lstrip(" ")[:1]
+    if first not in ("#", "=", "-"):
         return False  # neither an ATX heading nor a setext underline
-    match = _ATX.match(line)
+    match = _ATX.match(line) if first == "#" else None
     if match:
         text = (match.group(2) or "").strip()
         outline.headings.append(Heading(len(match.group(1)), text, number))
         return True
-    setext = _SETEXT.match(line)
+    # an underline is made of = or - alone: most lines starting with "-" are list items
+    setext = None if line.strip(" \t=-") else _SETEXT.match(line)
     if setext and not previous_blank and number >= 2:
         above = outline.lines[number - 2]
         if above.strip() and not _ITEM.match(above) and not above.lstrip().startswith(("<", "|")):
@@ -250,16 +258,16 @@ def _add_heading(outline: Outline, line: str, number: int, previous_blank: bool)
     return False
 
 
-def _add_item(outline: Outline, line: str, number: int, depths: _ItemDepth) -> bool:
-    match = _ITEM.match(line)
+def _add_item(
+    outline: Outline, match: re.Match[str] | None, number: int, depths: _ItemDepth
+) -> bool:
     if not match:
         return False
-    marker = match.group(2)
-    rest = match.group(4)
+    line = match.string
+    margin, marker, gap, rest = match.groups()
     if marker in "*-" and not rest.strip(" \t" + marker) and _BREAK.match(line):
         return False  # a thematic break, not an item
-    indent = _indent_width(match.group(1))
-    gap = match.group(3)
+    indent = _indent_width(margin) if "\t" in margin else len(margin)
     content_column = indent + len(marker) + max(1, len(gap))
     heading = len(outline.headings) - 1 if outline.headings else None
     depth = depths.depth(indent, content_column)
