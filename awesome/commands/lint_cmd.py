@@ -33,6 +33,27 @@ def _fix_all(paths: list[Path], config_path: Path | None) -> list[Finding]:
     return findings
 
 
+def _no_lock_note(paths: list[Path], config_path: Path | None) -> str | None:
+    """One line when a list that links arXiv has no metadata lock: its arXiv rules were silent."""
+    from awesome.config import load_config
+    from awesome.metadata import lock_path_for
+
+    bare = [
+        (path, lock_path_for(path, load_config(path, config_path).metadata))
+        for path in paths
+        if "arxiv" in path.read_text("utf-8", errors="replace").casefold()
+    ]
+    bare = [(path, lock) for path, lock in bare if not lock.exists()]
+    if not bare:
+        return None
+    (path, lock), more = bare[0], len(bare) - 1
+    others = f" (and {more} more list{'s' if more > 1 else ''})" if more else ""
+    return (
+        f"note: no metadata lock at {lock}{others}, so the arXiv title and year checks were"
+        f" skipped; run `awesome enrich {path}` to create it"
+    )
+
+
 @click.command("lint")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -64,4 +85,7 @@ def command(files: tuple[Path, ...], fmt: str, fix: bool, config_path: Path | No
         findings = [finding for path in paths for finding in lint_file(path, config_path).findings]
     colour = fmt == "text" and use_colour(sys.stdout)
     click.echo(render(fmt, findings, [str(p) for p in paths], colour), nl=False)
+    note = _no_lock_note(paths, config_path) if fmt == "text" else None
+    if note:
+        click.echo(note, err=True)
     return 1 if any(finding.severity == "error" for finding in findings) else 0

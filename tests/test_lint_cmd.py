@@ -1,0 +1,62 @@
+"""``awesome lint`` tells the user, once, when arXiv checks were skipped for want of a metadata lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from awesome.cli import run
+from awesome.metadata import MetadataLock, Paper, lock_path_for, save_lock
+
+PAPER_LIST = (
+    "# Papers\n\n## Models\n\n"
+    "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020.\n"
+)
+TOOL_LIST = "# Tools\n\n## Editors\n\n- [Vim](https://www.vim.org) - An editor.\n"
+KAPLAN = Paper(
+    id="2001.08361",
+    title="Scaling Laws for Neural Language Models",
+    authors=["Jared Kaplan"],
+    published="2020-01-23",
+)
+
+
+def _write(folder: Path, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "README.md"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_paper_list_without_a_lock_gets_one_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = _write(tmp_path / "a", PAPER_LIST)
+    second = _write(tmp_path / "b", PAPER_LIST)
+    run(["lint", str(first), str(second)])
+    captured = capsys.readouterr()
+    [note] = captured.err.splitlines()
+    assert note.startswith(f"note: no metadata lock at {lock_path_for(first)}")
+    assert "(and 1 more list)" in note
+    assert f"run `awesome enrich {first}`" in note
+    assert "note:" not in captured.out  # a note, not a finding
+
+
+def test_no_note_when_the_lock_is_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, PAPER_LIST)
+    save_lock(MetadataLock({KAPLAN.id: KAPLAN}), tmp_path / "metadata.json")
+    run(["lint", str(path)])
+    assert capsys.readouterr().err == ""
+
+
+def test_no_note_for_a_list_without_arxiv_links(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(["lint", str(_write(tmp_path, TOOL_LIST))])
+    assert capsys.readouterr().err == ""
+
+
+def test_machine_formats_get_no_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(["lint", "--format", "json", str(_write(tmp_path, PAPER_LIST))])
+    assert capsys.readouterr().err == ""
