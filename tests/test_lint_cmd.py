@@ -37,10 +37,23 @@ def test_a_paper_list_without_a_lock_gets_one_note(
     run(["lint", str(first), str(second)])
     captured = capsys.readouterr()
     [note] = captured.err.splitlines()
-    assert note.startswith(f"note: no metadata lock at {lock_path_for(first)}")
-    assert "(and 1 more list)" in note
+    assert note.startswith(
+        f"note: 2 lists have no metadata lock (the first: {lock_path_for(first)})"
+    )
+    assert "arXiv title and year checks were skipped" in note
     assert f"run `awesome enrich {first}`" in note
     assert "note:" not in captured.out  # a note, not a finding
+
+
+def test_one_list_without_a_lock_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write(tmp_path, PAPER_LIST)
+    run(["lint", str(path)])
+    assert capsys.readouterr().err == (
+        f"note: no metadata lock at {lock_path_for(path)}, so the arXiv title and year checks"
+        f" were skipped; run `awesome enrich {path}` to create it\n"
+    )
 
 
 def test_no_note_when_the_lock_is_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

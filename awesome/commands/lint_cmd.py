@@ -46,11 +46,11 @@ def _no_lock_note(paths: list[Path], config_path: Path | None) -> str | None:
     bare = [(path, lock) for path, lock in bare if not lock.exists()]
     if not bare:
         return None
-    (path, lock), more = bare[0], len(bare) - 1
-    others = f" (and {more} more list{'s' if more > 1 else ''})" if more else ""
+    path, lock = bare[0]
+    whose = f"{len(bare)} lists have no metadata lock (the first: {lock})" if len(bare) > 1 else ""
     return (
-        f"note: no metadata lock at {lock}{others}, so the arXiv title and year checks were"
-        f" skipped; run `awesome enrich {path}` to create it"
+        f"note: {whose or f'no metadata lock at {lock}'}, so the arXiv title and year checks"
+        f" were skipped; run `awesome enrich {path}` to create it"
     )
 
 
