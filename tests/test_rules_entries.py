@@ -23,11 +23,11 @@ def test_parsed_entries_are_not_reported() -> None:
 
 def test_a_group_label_over_its_own_entries_is_not_reported() -> None:
     body = (
-        "- General\n"
-        "    - [difflib](https://example.org/difflib) - Helpers for computing deltas.\n"
-        "    - [Levenshtein](https://example.org/levenshtein) - Fast edit distance.\n"
-        "- Parser\n"
-        "    - [sqlparse](https://example.org/sqlparse) - A non-validating SQL parser.\n"
+        "- Basics\n"
+        "    - [tidy](https://example.org/tidy) - Cleans up widget files.\n"
+        "    - [sprocket](https://example.org/sprocket) - Turns widgets around.\n"
+        "- Readers\n"
+        "    - [gadget-reader](https://example.org/reader) - Reads gadget files.\n"
         "- see the GPT-4 paper, it is great\n"
         "- An empty group\n"
     )

@@ -155,34 +155,32 @@ def test_a_table_row_gets_one_finding_whose_fix_rewrites_every_arxiv_link() -> N
 
 
 def test_a_pdf_link_in_prose_is_reported_with_a_fix() -> None:
-    body = (
-        "Read **[Paper](https://arxiv.org/pdf/2405.21075)** | **[Code](https://github.com/o/r)**\n"
-    )
+    body = "The survey behind this list is [on arXiv](https://arxiv.org/pdf/2304.13712), with [its code](https://github.com/o/r).\n"
     findings = lint(ARXIV_URL, body)
     assert lines_of(findings) == [5]
-    assert "(https://arxiv.org/abs/2405.21075)" in apply_fixes(body, findings)
+    assert "(https://arxiv.org/abs/2304.13712)" in apply_fixes(body, findings)
 
 
 def test_a_link_labelled_pdf_beside_the_paper_link_stays_a_pdf_link() -> None:
     body = (
-        "- [Deep contextualized word representations](https://arxiv.org/abs/1802.05365) - 2018."
-        " [pdf](https://arxiv.org/pdf/1802.05365.pdf)\n"
-        "- [Distilling the knowledge](https://example.org/d) - 2015. [[pdf]](http://arxiv.org/pdf/1503.02531)\n"
-        "\n| Paper | Files |\n| --- | --- |\n| Adam | [PDF](https://arxiv.org/pdf/1412.6980v9) |\n"
+        "- [Scaling Laws for Neural Language Models](https://arxiv.org/abs/2001.08361) - 2020."
+        " [pdf](https://arxiv.org/pdf/2001.08361.pdf)\n"
+        "- [LoRA](https://example.org/lora) - 2021. [[pdf]](http://arxiv.org/pdf/2106.09685)\n"
+        "\n| Paper | Files |\n| --- | --- |\n| GPT-3 | [PDF](https://arxiv.org/pdf/2005.14165v4) |\n"
     )
     findings = lint(ARXIV_URL, body)
     # rewriting to the abstract page would make the label wrong: only http is reported
     assert lines_of(findings) == [6]
-    assert "the pdf on arxiv.org: https://arxiv.org/pdf/1503.02531" in findings[0].message
+    assert "the pdf on arxiv.org: https://arxiv.org/pdf/2106.09685" in findings[0].message
     fixed = apply_fixes(body, findings)
-    assert "[[pdf]](https://arxiv.org/pdf/1503.02531)" in fixed
+    assert "[[pdf]](https://arxiv.org/pdf/2106.09685)" in fixed
     assert lint(ARXIV_URL, fixed) == []
 
 
 def test_a_pdf_labelled_link_that_is_the_entrys_own_link_becomes_abs() -> None:
     # "[[pdf](url)]" after a bold title is the entry's paper link: canonical form writes
     # "[Title](url)" and drops the label, so it links the abstract page like any other
-    body = "1. **Deep contextualized word representations**. NAACL 2018. [[pdf](https://arxiv.org/pdf/1802.05365.pdf)]\n"
+    body = "1. **Scaling Laws for Neural Language Models**. 2020. [[pdf](https://arxiv.org/pdf/2001.08361.pdf)]\n"
     findings = lint(ARXIV_URL, body)
     assert lines_of(findings) == [5]
-    assert "[[pdf](https://arxiv.org/abs/1802.05365)]" in apply_fixes(body, findings)
+    assert "[[pdf](https://arxiv.org/abs/2001.08361)]" in apply_fixes(body, findings)

@@ -88,7 +88,7 @@ def _arxiv_ids(entry: Entry) -> list[str]:
 
 
 def _closing_note(title: str) -> str:
-    """The bracketed note that ends a title ("(2016 classes)"), as a key, or ''."""
+    """The bracketed note that ends a title ("(2021 edition)"), as a key, or ''."""
     found = _NOTE.search(title)
     return title_key(found.group(0)) if found else ""
 
@@ -96,7 +96,7 @@ def _closing_note(title: str) -> str:
 def _distinct_notes(entry: Entry, other: Entry) -> bool:
     """Two titles that differ only in their closing notes name two editions, not one paper.
 
-    "Deep Learning for NLP (2015 classes)" and "(2016 classes)": each note tells them apart,
+    "A Course on Widgets (2019 edition)" and "(2021 edition)": each note tells them apart,
     while a note on one side only ("... (GPT-3)") is still the same title.
     """
     mine, theirs = _closing_note(entry.title), _closing_note(other.title)

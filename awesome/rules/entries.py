@@ -16,7 +16,7 @@ UNPARSED_DOC = """\
 A list item that fits none of the entry shapes the parser knows. It is kept
 verbatim, but no other rule can check it and the formatter cannot make it
 canonical. An item that only labels the entries nested under it (``* General``
-over its own ``* [difflib](...)`` items) is a group label, not a finding.
+over its own ``* [name](url)`` items) is a group label, not a finding.
 
 Wrong:
 
