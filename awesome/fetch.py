@@ -159,8 +159,15 @@ def _section_end(section: Section) -> int:
 
 
 def _in_style_of(line: str, neighbour: Entry | None) -> str:
-    """Use the neighbouring entry's bullet and indent, so the list stays one list."""
-    match = _BULLET.match(neighbour.raw) if neighbour is not None else None
+    """Use the neighbouring entry's bullet and indent, so the list stays one list.
+
+    Only a parsed neighbour's: an item kept verbatim keeps its ``*`` through
+    ``awesome format`` while a parsed entry is written with ``-``, so copying the
+    verbatim item's bullet would make a canonical file non-canonical.
+    """
+    if neighbour is None or not neighbour.parsed:
+        return line
+    match = _BULLET.match(neighbour.raw)
     if match is None or match.group("marker") not in "-*+":
         return line
     return f"{match.group('indent')}{match.group('marker')} {line[2:]}"

@@ -609,3 +609,28 @@ def test_an_inserted_entry_is_where_format_keeps_it(case: tuple[str, str], mode:
     new = entry_for(SNAPSHOT_LOCK.papers[new_id])
     inserted = insert_entry(text, doc, find_section(doc, "models"), new, SNAPSHOT_LOCK, config)
     assert format_text(inserted.text, config, SNAPSHOT_LOCK).formatted == inserted.text
+
+
+@pytest.mark.parametrize(
+    ("items", "bullet"),
+    [
+        # verbatim items keep their '*' through format: the new entry takes format's '-'
+        ("* a note without a link\n* another free item\n", "- "),
+        # a parsed neighbour written with '*': the list stays one list
+        ("* [Old paper](https://example.org/old) - 2019.\n", "* "),
+    ],
+)
+def test_the_new_entrys_bullet(fake: FakeArxiv, tmp_path: Path, items: str, bullet: str) -> None:
+    path = tmp_path / "README.md"
+    path.write_text(
+        "# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n"
+        "A list.\n\n## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n" + items,
+        "utf-8",
+    )
+    canonical_before = CliRunner().invoke(cli, ["format", "--check", str(path)]).exit_code == 0
+    assert fetch(fake, "2302.13971", "--section", "Papers", "--file", str(path)).exit_code == 0
+    added = next(line for line in path.read_text("utf-8").splitlines() if "2302.13971" in line)
+    assert added.startswith(bullet + "[LLaMA")
+    assert canonical_before == (bullet == "- ")  # the '*' entry is not canonical
+    if canonical_before:  # a canonical list stays canonical
+        assert CliRunner().invoke(cli, ["format", "--check", str(path)]).exit_code == 0
