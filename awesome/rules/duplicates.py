@@ -78,7 +78,11 @@ def title_keys(title: str) -> list[str]:
 
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    primary = own_arxiv_id(entry)
+    return _ids_with(entry, own_arxiv_id(entry))
+
+
+def _ids_with(entry: Entry, primary: str | None) -> list[str]:
+    """:func:`_arxiv_ids` given ``primary``, the id of the entry's own link (or None)."""
     ids = [primary] if primary else []
     for link in entry.links:
         found = any_arxiv_id(link.url)
@@ -107,10 +111,11 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
     if entry.url and is_in_page_anchor(entry.url):
         return  # contents lines: '#c' and '#cpp' are headings, and "C" is no paper's title
-    ids = _arxiv_ids(entry)
-    for paper_id in ids:
+    primary = own_arxiv_id(entry)  # once per entry: _arxiv_ids and the URL key both need it
+    for paper_id in _ids_with(entry, primary):
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and not (ids and ids[0] == own_arxiv_id(entry)):
+    # an arXiv own link is keyed by its id above; any other own link by its paper-page URL
+    if entry.url and not primary:
         yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed or not is_paper_title(entry.title):
         return
