@@ -48,7 +48,12 @@ def title_key(title: str) -> str:
 
 def is_paper_title(title: str) -> bool:
     """Is ``title`` long enough that two entries sharing it are probably one paper?"""
-    return len(title.split()) >= _PAPER_TITLE_WORDS and len(title_key(title)) >= _PAPER_TITLE_CHARS
+    return _long_enough(title, title_key(title))
+
+
+def _long_enough(title: str, key: str) -> bool:
+    """:func:`is_paper_title` given the title's key, which the caller reuses."""
+    return len(key) >= _PAPER_TITLE_CHARS and len(title.split()) >= _PAPER_TITLE_WORDS
 
 
 def is_in_page_anchor(url: str) -> bool:
@@ -63,7 +68,12 @@ def title_keys(title: str) -> list[str]:
     place and "Language Models are Few-Shot Learners (GPT-3)" in another. What is
     left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
     """
-    keys = [title_key(title)]
+    return _keys_of_title(title, title_key(title))
+
+
+def _keys_of_title(title: str, key: str) -> list[str]:
+    """:func:`title_keys` given the title's own key."""
+    keys = [key]
     noted = title.rstrip().endswith((")", "]"))
     variants = [_NOTE.sub("", title)] if noted else []
     head, colon, tail = title.partition(": ")
@@ -135,9 +145,12 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     # an arXiv own link is keyed by its id above; any other own link by its paper-page URL
     if entry.url and not primary:
         yield f"url:{url_key(entry.url)}", f"same URL {entry.url}"
-    if not entry.parsed or not is_paper_title(entry.title):
+    if not entry.parsed:
         return
-    for key in title_keys(entry.title):
+    own = title_key(entry.title)  # once: the length test and the first key both need it
+    if not _long_enough(entry.title, own):
+        return
+    for key in _keys_of_title(entry.title, own):
         if key and key not in GENERIC_TITLES:
             yield f"title:{key}", "same title"
 
