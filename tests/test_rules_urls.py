@@ -76,6 +76,39 @@ def test_whitespace_in_a_link_destination() -> None:
     assert "(https://example.org/my%20post)" in apply_fixes(body, findings)
 
 
+def test_a_title_is_dropped_only_when_the_destination_ends_in_a_quoted_one() -> None:
+    # the title search runs only on destinations ending in a quote (spaces after it aside)
+    body = (
+        "- [A](http://github.com/a/it's) - Apostrophe, no title.\n"
+        "- [B](http://github.com/b 'B title'  ) - Title, then spaces.\n"
+        '- [C](http://github.com/c "C") - Title.\n'
+        "- [D](http://github.com/d) - Plain.\n"
+    )
+    findings = lint(URL_HTTPS, body)
+    assert [finding.message.removeprefix("use https: ") for finding in findings] == [
+        "https://github.com/a/it's",
+        "https://github.com/b",
+        "https://github.com/c",
+        "https://github.com/d",
+    ]
+    fixed = apply_fixes(body, findings)
+    assert "(https://github.com/b 'B title'  )" in fixed
+    assert '(https://github.com/c "C")' in fixed
+
+
+def test_each_url_form_is_found_only_with_its_marker() -> None:
+    # attributes need "=", autolinks "<", definitions "]:": lines without them are skipped
+    body = (
+        "<p><a href='http://github.com/h'>H</a></p>\n"
+        "\n"
+        "See <http://github.com/auto> too.\n"
+        "\n"
+        "[ref]: http://github.com/def\n"
+    )
+    messages = [finding.message for finding in lint(URL_HTTPS, body)]
+    assert [message.rsplit("/", 1)[1] for message in messages] == ["h", "auto", "def"]
+
+
 def test_urls_in_fenced_code_are_ignored() -> None:
     body = "```\n[x](http://github.com/a?utm_source=1)\n```\n"
     for rule in (URL_HTTPS, ARXIV_URL, URL_TRACKING, URL_WHITESPACE):

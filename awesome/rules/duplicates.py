@@ -20,7 +20,7 @@ from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.urls import any_arxiv_id, own_arxiv_id
-from awesome.urlkeys import paper_url_key
+from awesome.urlkeys import _PAPER_SITE, paper_url_key
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -48,7 +48,12 @@ def title_key(title: str) -> str:
 
 def is_paper_title(title: str) -> bool:
     """Is ``title`` long enough that two entries sharing it are probably one paper?"""
-    return len(title.split()) >= _PAPER_TITLE_WORDS and len(title_key(title)) >= _PAPER_TITLE_CHARS
+    return _long_enough(title, title_key(title))
+
+
+def _long_enough(title: str, key: str) -> bool:
+    """:func:`is_paper_title` given the title's key, which the caller reuses."""
+    return len(key) >= _PAPER_TITLE_CHARS and len(title.split()) >= _PAPER_TITLE_WORDS
 
 
 def is_in_page_anchor(url: str) -> bool:
@@ -63,7 +68,12 @@ def title_keys(title: str) -> list[str]:
     place and "Language Models are Few-Shot Learners (GPT-3)" in another. What is
     left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
     """
-    keys = [title_key(title)]
+    return _keys_of_title(title, title_key(title))
+
+
+def _keys_of_title(title: str, key: str) -> list[str]:
+    """:func:`title_keys` given the title's own key."""
+    keys = [key]
     noted = title.rstrip().endswith((")", "]"))
     variants = [_NOTE.sub("", title)] if noted else []
     head, colon, tail = title.partition(": ")
@@ -76,9 +86,31 @@ def title_keys(title: str) -> list[str]:
     return keys
 
 
+# A plain "https://host/path": lower-case ASCII host without www., port or user, no query,
+# fragment, space or control character. paper_url_key gives such a URL back as "host/path"
+# (trailing slash dropped) unless it is on a proceedings site: no split or parse needed.
+_PLAIN_URL = re.compile(
+    r"https?://(?!www\.)(?P<key>[a-z0-9.\-]+(?:/[\w!$&'()*+,\-./:;=@~%]*)?)", re.ASCII
+)
+
+
+def url_key(url: str) -> str:
+    """:func:`awesome.urlkeys.paper_url_key`, without its parsing for the common plain URL."""
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and not url.endswith("/"):
+        key = plain.group("key")
+        if not _PAPER_SITE.search(key):
+            return key
+    return paper_url_key(url)
+
+
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
-    primary = own_arxiv_id(entry)
+    return _ids_with(entry, own_arxiv_id(entry))
+
+
+def _ids_with(entry: Entry, primary: str | None) -> list[str]:
+    """:func:`_arxiv_ids` given ``primary``, the id of the entry's own link (or None)."""
     ids = [primary] if primary else []
     for link in entry.links:
         found = any_arxiv_id(link.url)
@@ -107,20 +139,24 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
     """(key, reason) pairs under which an entry may collide with another."""
     if entry.url and is_in_page_anchor(entry.url):
         return  # contents lines: '#c' and '#cpp' are headings, and "C" is no paper's title
-    ids = _arxiv_ids(entry)
-    for paper_id in ids:
+    primary = own_arxiv_id(entry)  # once per entry: _arxiv_ids and the URL key both need it
+    for paper_id in _ids_with(entry, primary):
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
-    if entry.url and not (ids and ids[0] == own_arxiv_id(entry)):
-        yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
-    if not entry.parsed or not is_paper_title(entry.title):
+    # an arXiv own link is keyed by its id above; any other own link by its paper-page URL
+    if entry.url and not primary:
+        yield f"url:{url_key(entry.url)}", f"same URL {entry.url}"
+    if not entry.parsed:
         return
-    for key in title_keys(entry.title):
+    own = title_key(entry.title)  # once: the length test and the first key both need it
+    if not _long_enough(entry.title, own):
+        return
+    for key in _keys_of_title(entry.title, own):
         if key and key not in GENERIC_TITLES:
             yield f"title:{key}", "same title"
 
 
 def _allowed(context: LintContext) -> set[str]:
-    return {f"url:{paper_url_key(url)}" for url in context.config.lint.allowed_duplicate_urls}
+    return {f"url:{url_key(url)}" for url in context.config.lint.allowed_duplicate_urls}
 
 
 def check_duplicates(document: Document, context: LintContext) -> Iterable[Finding]:

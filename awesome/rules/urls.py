@@ -96,7 +96,6 @@ ARXIV_MIRRORS: dict[str, re.Pattern[str]] = {
         "browse.arxiv.org": r"^/(?:abs|pdf|html)/(?P<id>.+?)(?:\.pdf)?/?$",
     }.items()
 }
-_MIRROR_HINTS = ("ar5iv", "alphaxiv", "/papers/", "browse.arxiv")
 
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(?P<q>["'])(?P<url>.*?)(?P=q)""", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^>]*)>")
@@ -137,23 +136,32 @@ def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | Non
     inner = text[opening + 1 : closing]
     if inner.lstrip().startswith("<"):
         return None
-    title = _LINK_TITLE.search(inner)
+    # a title ends in a quote (spaces after it aside): most destinations have none, and
+    # this test is far cheaper than the backtracking search
+    title = _LINK_TITLE.search(inner) if inner.rstrip().endswith(('"', "'")) else None
     end = opening + 1 + (title.start() if title else len(inner))
     return (opening + 1, end) if end > opening + 1 else None
 
 
 def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
-    for link in find_links(text):
-        opening = text.find("](", link.start, link.end) + 1
-        span = _destination(text, opening, link.end - 1) if opening > 0 else None
-        if span is not None:
-            url = text[span[0] : span[1]]
-            yield SourceUrl(number, url, span[0], span[1], link.start, link.end, label=link.label)
-    for pattern in (_HTML_URL, _AUTOLINK):
+    # Each form needs a marker (a Markdown link "](", an attribute "=", an autolink "<",
+    # a definition "]:"): a substring test skips the scans that cannot match, same output.
+    if "](" in text:
+        for link in find_links(text):
+            opening = text.find("](", link.start, link.end) + 1
+            span = _destination(text, opening, link.end - 1) if opening > 0 else None
+            if span is not None:
+                url = text[span[0] : span[1]]
+                yield SourceUrl(
+                    number, url, span[0], span[1], link.start, link.end, label=link.label
+                )
+    for pattern, marker in ((_HTML_URL, "="), (_AUTOLINK, "<")):
+        if marker not in text:
+            continue
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
             yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
-    definition = _DEFINITION.match(text)
+    definition = _DEFINITION.match(text) if "]:" in text else None
     if definition:
         start, end = definition.start("url"), definition.end("url")
         yield SourceUrl(number, definition.group("url"), start, end, start, end, definition=True)
@@ -209,8 +217,14 @@ def canonical_arxiv_url(url: str) -> str | None:
 def mirror_arxiv_id(url: str) -> ArxivId | None:
     """The arXiv id of a mirror page (ar5iv, alphaXiv, Hugging Face papers, ...), else None."""
     lowered = url.lower()
-    if not any(hint in lowered for hint in _MIRROR_HINTS):
-        return None  # cheap test first: most links are not mirror pages
+    # cheap test first: most links are not mirror pages (an "or" chain: no generator per URL)
+    if not (
+        "ar5iv" in lowered
+        or "alphaxiv" in lowered
+        or "/papers/" in lowered
+        or "browse.arxiv" in lowered
+    ):
+        return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:
