@@ -109,6 +109,14 @@ def normalize_url(url: str) -> str:
     return f"{host}{port}{path}{query}{fragment}"
 
 
+# A plain "https://host/path": lower-case ASCII host without www., port or user, no query,
+# fragment, space or control character. Its key is "host/path" (no trailing slash) unless
+# it is on a proceedings site: most links of a list, keyed without a split or parse.
+_PLAIN_URL = re.compile(
+    r"https?://(?!www\.)(?P<key>[a-z0-9.\-]+(?:/[\w!$&'()*+,\-./:;=@~%]*)?)", re.ASCII
+)
+
+
 def paper_url_key(url: str) -> str:
     """A comparison key under which a paper's landing page and its pdf coincide.
 
@@ -117,6 +125,16 @@ def paper_url_key(url: str) -> str:
     proceedings ``Abstract`` and ``Paper`` files of one hash. A fragment points
     into the same page, so it is dropped (except ``#/`` and ``#!`` routes).
     """
+    plain = _PLAIN_URL.fullmatch(url)
+    if plain is not None and not url.endswith("/"):
+        key = plain.group("key")
+        if not _PAPER_SITE.search(key):
+            return key
+    return parsed_paper_url_key(url)
+
+
+def parsed_paper_url_key(url: str) -> str:
+    """:func:`paper_url_key` without its shortcut for plain URLs (every URL split and parsed)."""
     key = normalize_url(url)
     head, _, fragment = key.partition("#")
     if not fragment.startswith(("/", "!")):

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
-
 from awesome.config import Config, LintConfig
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import LintContext
-from awesome.rules.duplicates import DUPLICATE_ENTRY, check_duplicates, title_key, url_key
-from awesome.urlkeys import paper_url_key
+from awesome.rules.duplicates import DUPLICATE_ENTRY, check_duplicates, title_key
 from tests.rule_support import HEAD, lines_of, lint
 
 
@@ -215,59 +211,3 @@ def test_titles_that_differ_in_their_closing_notes_are_two_editions() -> None:
     )
     # a note on one side only is still the same title
     assert lines_of(lint(DUPLICATE_ENTRY, body)) == [8]
-
-
-# URL pieces that sit on either side of url_key's fast path: scheme and host case, www.,
-# ports, users, queries, fragments, trailing slashes, spaces, non-ASCII, proceedings sites.
-_URL_PIECES = st.sampled_from(
-    [
-        "https://",
-        "http://",
-        "HTTPS://",
-        "ftp://",
-        "www.",
-        "WWW.",
-        "a.org",
-        "A.org",
-        "github.com",
-        "openreview.net",
-        "aclanthology.org",
-        "proceedings.mlr.press",
-        "papers.nips.cc",
-        "/",
-        "/forum",
-        "?id=x",
-        "#frag",
-        "#/route",
-        ":80",
-        ":8080",
-        ":99999",
-        "u@",
-        "%41",
-        " ",
-        "\t",
-        "_",
-        "~",
-        "-",
-        ".",
-        "é",
-        "[",
-        "]",
-        "\\",
-        "pdf",
-        "v1",
-        ".pdf",
-        "utm_source=z",
-        "&",
-        ";",
-    ]
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(st.lists(_URL_PIECES, max_size=8).map("".join))
-@example("https://github.com/org/repo")
-@example("https://github.com/org/repo/")
-@example("https://aclanthology.org/2020.acl-main.1.pdf")
-def test_url_key_agrees_with_paper_url_key(url: str) -> None:
-    assert url_key(url) == paper_url_key(url)

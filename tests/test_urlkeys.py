@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from awesome.urlkeys import normalize_url, paper_url_key, strip_tracking
+from awesome.urlkeys import normalize_url, paper_url_key, parsed_paper_url_key, strip_tracking
 
 
 def test_normalize_url_drops_scheme_www_case_slash_and_trackers() -> None:
@@ -83,3 +83,59 @@ def test_landing_page_and_pdf_of_one_paper_are_one_url() -> None:
     ]
     for left, right in different:
         assert paper_url_key(left) != paper_url_key(right), (left, right)
+
+
+# URL pieces that sit on either side of paper_url_key's shortcut for plain URLs: scheme and host case, www.,
+# ports, users, queries, fragments, trailing slashes, spaces, non-ASCII, proceedings sites.
+_URL_PIECES = st.sampled_from(
+    [
+        "https://",
+        "http://",
+        "HTTPS://",
+        "ftp://",
+        "www.",
+        "WWW.",
+        "a.org",
+        "A.org",
+        "github.com",
+        "openreview.net",
+        "aclanthology.org",
+        "proceedings.mlr.press",
+        "papers.nips.cc",
+        "/",
+        "/forum",
+        "?id=x",
+        "#frag",
+        "#/route",
+        ":80",
+        ":8080",
+        ":99999",
+        "u@",
+        "%41",
+        " ",
+        "\t",
+        "_",
+        "~",
+        "-",
+        ".",
+        "é",
+        "[",
+        "]",
+        "\\",
+        "pdf",
+        "v1",
+        ".pdf",
+        "utm_source=z",
+        "&",
+        ";",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=8).map("".join))
+@example("https://github.com/org/repo")
+@example("https://github.com/org/repo/")
+@example("https://aclanthology.org/2020.acl-main.1.pdf")
+def test_the_plain_url_shortcut_agrees_with_parsing(url: str) -> None:
+    assert paper_url_key(url) == parsed_paper_url_key(url)

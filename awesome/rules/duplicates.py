@@ -20,7 +20,7 @@ from awesome.model import Document, Entry
 from awesome.rules._source import walk_entries
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.urls import any_arxiv_id, own_arxiv_id
-from awesome.urlkeys import _PAPER_SITE, paper_url_key
+from awesome.urlkeys import paper_url_key
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -86,24 +86,6 @@ def _keys_of_title(title: str, key: str) -> list[str]:
     return keys
 
 
-# A plain "https://host/path": lower-case ASCII host without www., port or user, no query,
-# fragment, space or control character. paper_url_key gives such a URL back as "host/path"
-# (trailing slash dropped) unless it is on a proceedings site: no split or parse needed.
-_PLAIN_URL = re.compile(
-    r"https?://(?!www\.)(?P<key>[a-z0-9.\-]+(?:/[\w!$&'()*+,\-./:;=@~%]*)?)", re.ASCII
-)
-
-
-def url_key(url: str) -> str:
-    """:func:`awesome.urlkeys.paper_url_key`, without its parsing for the common plain URL."""
-    plain = _PLAIN_URL.fullmatch(url)
-    if plain is not None and not url.endswith("/"):
-        key = plain.group("key")
-        if not _PAPER_SITE.search(key):
-            return key
-    return paper_url_key(url)
-
-
 def _arxiv_ids(entry: Entry) -> list[str]:
     """The arXiv ids of the entry's own link and its trailing labelled links, in order."""
     return _ids_with(entry, own_arxiv_id(entry))
@@ -144,7 +126,7 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
         yield f"arxiv:{paper_id}", f"same arXiv id {paper_id}"
     # an arXiv own link is keyed by its id above; any other own link by its paper-page URL
     if entry.url and not primary:
-        yield f"url:{url_key(entry.url)}", f"same URL {entry.url}"
+        yield f"url:{paper_url_key(entry.url)}", f"same URL {entry.url}"
     if not entry.parsed:
         return
     own = title_key(entry.title)  # once: the length test and the first key both need it
@@ -156,7 +138,7 @@ def _keys(entry: Entry) -> Iterator[tuple[str, str]]:
 
 
 def _allowed(context: LintContext) -> set[str]:
-    return {f"url:{url_key(url)}" for url in context.config.lint.allowed_duplicate_urls}
+    return {f"url:{paper_url_key(url)}" for url in context.config.lint.allowed_duplicate_urls}
 
 
 def check_duplicates(document: Document, context: LintContext) -> Iterable[Finding]:
