@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     """A labelled link such as ``[Repo](https://github.com/...)``."""
 
@@ -38,7 +38,7 @@ class Block:
     tags and notes; the renderer keeps each block between the same entries."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One item of the list: usually a paper, sometimes a tool, blog or course.
 
