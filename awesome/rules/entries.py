@@ -41,17 +41,6 @@ def is_group_label(entry: Entry) -> bool:
     return not entry.parsed and any(child.parsed for child in entry.children)
 
 
-def check_unparsed(document: Document, context: LintContext) -> Iterable[Finding]:
-    for _, entry in walk_entries(document):
-        if not entry.parsed and not is_group_label(entry):
-            preview = entry.raw.strip().splitlines()[0][:60] if entry.raw.strip() else ""
-            yield UNPARSED_ENTRY.finding(
-                f"list item fits no entry shape: '{preview}'"
-                " (expected [Title](url) - AUTHORS, VENUE YEAR. Description)",
-                entry.line,
-            )
-
-
 # A GitHub task-list item: ``- [ ] todo``, ``- [x] done``.
 _TASK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\](?:\s|$)")
 # Sections of prose about the list, not of entries: their lists are steps, rules or news.
@@ -87,13 +76,22 @@ def _with_children(entries: list[Entry]) -> Iterator[Entry]:
 
 
 def check_unparsed_entries(document: Document, context: LintContext) -> Iterable[Finding]:
-    """:func:`check_unparsed` without task lists and the lists of prose sections."""
-    skip: set[int] | None = None
-    for found in check_unparsed(document, context):
+    """Items that fit no entry shape, except group labels, task lists and the lists of
+    prose sections (Contributing, How to, News ...)."""
+    skip: set[int] | None = None  # worked out only when some item is unparsed
+    for _, entry in walk_entries(document):
+        if entry.parsed or is_group_label(entry):
+            continue
         if skip is None:
             skip = _not_entries(document)
-        if found.line not in skip:
-            yield found
+        if entry.line in skip:
+            continue
+        preview = entry.raw.strip().splitlines()[0][:60] if entry.raw.strip() else ""
+        yield UNPARSED_ENTRY.finding(
+            f"list item fits no entry shape: '{preview}'"
+            " (expected [Title](url) - AUTHORS, VENUE YEAR. Description)",
+            entry.line,
+        )
 
 
 UNPARSED_ENTRY = Rule(
