@@ -139,3 +139,11 @@ def test_a_section_under_a_later_top_section_is_not_a_top_item() -> None:
     )
     found = run_rule(text, "toc")
     assert found and "Books" in found[0].message and "Resources" in found[0].message
+
+
+def test_an_optional_section_is_known_by_its_shown_text() -> None:
+    text = RIGHT.replace(
+        "## Contributing\n",
+        "## Contributing [![PRs](https://img.example/prs.svg)](https://x.example)\n",
+    )
+    assert run_rule(text, "toc") == []

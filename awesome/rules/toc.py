@@ -144,7 +144,7 @@ def _tree_roots(headings: list[Heading]) -> list[Heading]:
 
 def _optional(heading: Heading, depth: int) -> bool:
     """Sections such as Contributing that the contents may name but need not."""
-    return depth == 0 and heading.plain.lower() in UNLISTED
+    return depth == 0 and _shown(heading).lower() in UNLISTED
 
 
 def _toc(doc: Document, context: LintContext) -> Iterator[Finding]:
@@ -176,8 +176,10 @@ def _html_headings(outline: Outline) -> list[tuple[int, str]]:
     if not any("<h" in line or "<H" in line for line in prose):
         return found
     text = "\n".join(prose)
+    line, counted = 1, 0  # counted incrementally: a file with many HTML headings stays linear
     for match in _HTML_HEADING.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
         found.append((line, html.unescape(_TAG.sub("", match.group(2)))))
     return found
 
