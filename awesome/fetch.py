@@ -146,6 +146,8 @@ class Insertion:
     line: int
     rendered: str
     section: str
+    document: Document | None = None
+    """``text`` parsed (by the read-back check), for the next insertion to start from."""
 
 
 def _last_line(entry: Entry) -> int:
@@ -218,17 +220,19 @@ def insert_entry(
     lines = text.split("\n")
     line = _place(lines, path, new, order)
     result = "\n".join(lines)
-    _check(doc, result, path, new)
-    return Insertion(result, line, lines[line - 1], str(path))
+    after = _check(doc, result, path, new)
+    return Insertion(result, line, lines[line - 1], str(path), after)
 
 
 def _all_entries(doc: Document) -> list[tuple[str, Entry]]:
     return [(str(p), e) for p in section_paths(doc) for e in p.section.entries]
 
 
-def _check(before: Document, text: str, path: SectionPath, new: Entry) -> None:
-    """Refuse an insertion that does not read back as exactly one more entry where asked."""
-    after = _all_entries(parse_document(text, before.path))
+def _check(before: Document, text: str, path: SectionPath, new: Entry) -> Document:
+    """Refuse an insertion that does not read back as exactly one more entry where asked;
+    return the document it reads back as."""
+    document = parse_document(text, before.path)
+    after = _all_entries(document)
     expected = _all_entries(before)
     position = next((i for i, item in enumerate(after) if item == (str(path), new)), None)
     if position is None or after[:position] + after[position + 1 :] != expected:
@@ -237,6 +241,7 @@ def _check(before: Document, text: str, path: SectionPath, new: Entry) -> None:
             "nothing written (run awesome format first)",
             before.path,
         )
+    return document
 
 
 @dataclass
@@ -269,8 +274,10 @@ def plan_fetch(
     lock: MetadataLock,
     config: Config,
     name: str | None = None,
+    doc: Document | None = None,
 ) -> FetchPlan:
-    """Insert each paper into the section ``section_paths(doc)[section_index]``, in memory."""
+    """Insert each paper into the section ``section_paths(doc)[section_index]``, in memory
+    (``doc``: ``text`` already parsed, if the caller has it)."""
     from awesome.enrich import merge_paper
 
     original = text
@@ -278,10 +285,10 @@ def plan_fetch(
     for paper in papers:
         merged, _ = merge_paper(lock.get(paper.id), paper)
         lock.papers[paper.id] = merged
-        doc = parse_document(text, path)
+        doc = doc or parse_document(text, path)
         target = section_paths(doc)[section_index]
         insertion = insert_entry(text, doc, target, entry_for(merged, name), lock, config)
-        text = insertion.text
+        text, doc = insertion.text, insertion.document
         added.append(insertion)
     # later insertions can move earlier ones down: report where each line ended up
     final = text.split("\n")

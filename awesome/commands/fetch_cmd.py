@@ -95,7 +95,7 @@ def command(
     config = load_config(file)
     lock = lock_for(file, config)  # a broken lock fails here, before any request
     papers = _fetch_papers(wanted, config)
-    plan = plan_fetch(text, str(file), index, papers, lock, config, name)
+    plan = plan_fetch(text, str(file), index, papers, lock, config, name, doc)
     if dry_run:
         click.echo(unified_diff(str(file), plan.original, plan.text), nl=False)
         return 0
