@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
+from awesome.arxiv_client import ClientSettings
 from awesome.arxiv_id import parse_bare
 
 HEAD = (
@@ -355,3 +356,10 @@ def serve(path: Path, synthesize: bool = False) -> Iterator[FakeArxiv]:
     """A generator for pytest fixtures: the started server, stopped afterwards."""
     with FakeArxiv.from_snapshot(path, synthesize) as fake:
         yield fake
+
+
+def quick_settings(fake: FakeArxiv, **options: Any) -> ClientSettings:
+    """Client settings aimed at ``fake`` with no interval and short waits, for tests;
+    ``options`` override any field (timeout, retries, backoff, batch_size ...)."""
+    fields: dict[str, Any] = {"interval": 0.0, "timeout": 2.0, "retries": 3, "backoff": 0.01}
+    return ClientSettings(api=fake.url, **{**fields, **options})

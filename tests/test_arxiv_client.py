@@ -15,7 +15,7 @@ import pytest
 from awesome.arxiv_client import ArxivClient, ClientSettings, settings_from
 from awesome.config import Config
 from awesome.errors import ArxivError, ConfigError
-from tests.fake_arxiv import FakeArxiv, serve
+from tests.fake_arxiv import FakeArxiv, quick_settings, serve
 
 DATA = Path(__file__).parent / "data" / "arxiv"
 ROOT = Path(__file__).parent.parent
@@ -42,15 +42,7 @@ class Sleeps:
 
 
 def client_for(fake: FakeArxiv, sleeps: Sleeps | None = None, **options: float) -> ArxivClient:
-    settings = ClientSettings(
-        api=fake.url,
-        interval=options.pop("interval", 0.0),
-        timeout=options.pop("timeout", 2.0),
-        retries=int(options.pop("retries", 3)),
-        backoff=options.pop("backoff", 0.01),
-        batch_size=int(options.pop("batch_size", 100)),
-        **options,
-    )
+    settings = quick_settings(fake, **options)
     return ArxivClient(settings, sleep=sleeps or Sleeps())
 
 

@@ -16,7 +16,7 @@ from awesome.links.checker import check_urls
 from awesome.links.jobs import CheckSettings
 from awesome.links.safety import AddressPolicy, Resolver
 from awesome.links.verdict import LinkResult, Verdict
-from tests.fake_arxiv import FakeArxiv, serve
+from tests.fake_arxiv import FakeArxiv, quick_settings, serve
 from tests.fault_server import FaultServer
 
 SNAPSHOT = Path(__file__).parent / "data" / "arxiv" / "snapshot.json"
@@ -39,15 +39,9 @@ def pages() -> Iterator[FaultServer]:
 
 
 def settings_for(fake: FakeArxiv, **arxiv: float) -> CheckSettings:
-    client = ClientSettings(
-        api=fake.url,
-        interval=arxiv.pop("interval", 0.0),
-        timeout=arxiv.pop("timeout", 0.5),
-        retries=int(arxiv.pop("retries", 2)),
-        backoff=arxiv.pop("backoff", 0.05),
-        batch_size=int(arxiv.pop("batch_size", 100)),
-    )
-    return CheckSettings(timeout=0.5, deadline=arxiv.pop("deadline", 2.0), host_interval=0.0,
+    deadline = arxiv.pop("deadline", 2.0)
+    client = quick_settings(fake, **{"timeout": 0.5, "retries": 2, "backoff": 0.05, **arxiv})
+    return CheckSettings(timeout=0.5, deadline=deadline, host_interval=0.0,
                          arxiv=client)  # fmt: skip
 
 
