@@ -39,7 +39,7 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> set[int]:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
+def trie_pattern(forms: Iterable[str]) -> str:
     """A regex matching each of ``forms`` (spaces: any run of blanks within a line)."""
     tree: _Trie = {}
     for form in forms:
@@ -61,6 +61,31 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
     return emit(tree) or "(?!)"
+
+
+class LineFilter:
+    """Finds the lines of a text where a regex body may match after a word boundary
+    (``_BEFORE``), case ignored: one pass over the whole text, not one search per line.
+
+    The pass runs without IGNORECASE on the lower-cased text, which is several times
+    faster and exact where forms and line are ASCII; lines beyond ASCII are searched
+    again with the case rules of Unicode (the Kelvin sign is a "k" to IGNORECASE).
+    """
+
+    def __init__(self, body: str, ascii_forms: bool) -> None:
+        self._exact = re.compile(f"{_BEFORE}(?:{body})", re.IGNORECASE)
+        self._lowered = re.compile(f"{_BEFORE_LOWERED}(?:{body})") if ascii_forms else None
+
+    def matching_lines(self, lines: list[str]) -> set[int]:
+        """0-based indexes of the ``lines`` where the body may match (a superset)."""
+        text = "\n".join(lines)
+        if self._lowered is None:
+            return _lines_of(self._exact, text)
+        found = _lines_of(self._lowered, text.lower())  # lowering keeps every line break
+        for index in _lines_of(_NON_ASCII, text):
+            if self._exact.search(lines[index]):
+                found.add(index)
+        return found
 
 
 @dataclass(frozen=True)
@@ -102,13 +127,11 @@ class SpellingMatcher:
         self._pattern = re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE)
         # The same forms as a trie without the right-hand check: the regex engine then
         # tries a handful of first letters per position instead of every form, which is
-        # what makes one pass over a 100,000-entry list cheap. Faster still without
-        # IGNORECASE, on lower-cased text, where that is exact: ASCII forms on ASCII lines.
-        trie = _trie_pattern(self._right)
-        self._prefilter = re.compile(f"{_BEFORE}{trie}", re.IGNORECASE)
-        self._lowered: re.Pattern[str] | None = None
-        if all(form.isascii() for form in self._right):
-            self._lowered = re.compile(f"{_BEFORE_LOWERED}{trie}")
+        # what makes one pass over a 100,000-entry list cheap.
+        self.forms_pattern = trie_pattern(self._right)
+        """The forms as a regex body, for :class:`LineFilter` (alone or with other forms)."""
+        self.ascii_forms = all(form.isascii() for form in self._right)
+        self._filter = LineFilter(self.forms_pattern, self.ascii_forms)
 
     def candidate_lines(self, lines: list[str]) -> set[int]:
         """0-based indexes of the ``lines`` where :meth:`find` may report something.
@@ -117,14 +140,7 @@ class SpellingMatcher:
         check, any right-hand neighbour). Blanking parts of a line (code, URLs) never
         makes a form appear, so the other lines need no closer look.
         """
-        text = "\n".join(lines)
-        if self._lowered is None:
-            return _lines_of(self._prefilter, text)
-        found = _lines_of(self._lowered, text.lower())  # exact on ASCII lines
-        for index in _lines_of(_NON_ASCII, text):
-            if self._prefilter.search(lines[index]):
-                found.add(index)
-        return found
+        return self._filter.matching_lines(lines)
 
     def find(self, text: str) -> Iterator[Misspelling]:
         for match in self._pattern.finditer(text):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from awesome.inline import find_links, link_at
 from awesome.model import Document
@@ -46,8 +46,7 @@ _PARENTHETICAL = re.compile(r"\s*([*_]{0,2})\([^()]*\)\1$")
 _LOWERCASE_NAMES = frozenset({"npm", "pnpm", "scikit-learn", "fastText", "word2vec", "pandas"})
 
 
-@dataclass(frozen=True)
-class ListLink:
+class ListLink(NamedTuple):
     """The leading link of an awesome-style item and what follows it."""
 
     label: str

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Any indentation: fences inside list items (or indented by tabs) are fences too.
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -34,8 +35,7 @@ def plain_text(inline: str) -> str:
     return _EMPHASIS.sub("", text).strip()
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     """The inline source after the ``#`` marks, closing marks removed."""
@@ -47,8 +47,7 @@ class Heading:
         return plain_text(self.text)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One list item's first line."""
 
     line: int

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from awesome.inline import find_links
 from awesome.model import Document
 from awesome.rules.base import Finding, Fix, LintContext, Rule
+from awesome.rules.names import name_lines
 from awesome.rules.outline import mask_code_spans
 from awesome.spelling import matcher
 
@@ -38,7 +39,7 @@ def prose_only(line: str) -> str:
 def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     spell = matcher(context.config.lint.spelling)
-    for index in sorted(spell.candidate_lines(context.lines)):
+    for index in sorted(name_lines(context)):
         line = context.lines[index]
         if not line.strip() or not outline.is_prose(index + 1):
             continue

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
@@ -109,8 +109,7 @@ _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
 _PDF_LABEL = re.compile(r"\bpdf\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class SourceUrl:
+class SourceUrl(NamedTuple):
     """A URL found on a source line; ``start``/``end`` index the line text.
 
     ``outer_start``/``outer_end`` span the whole construct that holds the URL (the
