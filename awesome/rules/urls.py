@@ -14,7 +14,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
-from awesome.inline import find_links
+from awesome.inline import InlineLink, find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, Fix, LintContext, Rule
@@ -142,18 +142,35 @@ def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | Non
     return (opening + 1, end) if end > opening + 1 else None
 
 
+def _markdown_urls(
+    number: int, text: str, links: Iterable[InlineLink], offset: int
+) -> Iterator[SourceUrl]:
+    """The destinations of ``links`` (found at ``offset`` of ``text``), and of the links
+    inside their labels: the image of a badge, ``[![alt](image)](target)``."""
+    for link in links:
+        label_start = offset + link.start + (2 if link.image else 1)
+        opening = label_start + len(link.label) + 1  # the "(" after the label's "]"
+        span = _destination(text, opening, offset + link.end - 1)
+        if span is not None:
+            start, end = span
+            yield SourceUrl(
+                number,
+                text[start:end],
+                start,
+                end,
+                offset + link.start,
+                offset + link.end,
+                label=link.label,
+            )
+        if "](" in link.label:
+            yield from _markdown_urls(number, text, find_links(link.label), label_start)
+
+
 def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
     # Each form needs a marker (a Markdown link "](", an attribute "=", an autolink "<",
     # a definition "]:"): a substring test skips the scans that cannot match, same output.
     if "](" in text:
-        for link in find_links(text):
-            opening = text.find("](", link.start, link.end) + 1
-            span = _destination(text, opening, link.end - 1) if opening > 0 else None
-            if span is not None:
-                url = text[span[0] : span[1]]
-                yield SourceUrl(
-                    number, url, span[0], span[1], link.start, link.end, label=link.label
-                )
+        yield from _markdown_urls(number, text, find_links(text), 0)
     for pattern, marker in ((_HTML_URL, "="), (_AUTOLINK, "<")):
         if marker not in text:
             continue
