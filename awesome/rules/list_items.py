@@ -110,12 +110,18 @@ def _skip_decoration(text: str) -> int:
 def leading_link(item: Item, outline: Outline) -> ListLink | None:
     """The item's first link after any decoration, or None when it does not start with one.
 
-    Several rules ask for it; the outline keeps the answer per item.
+    Several rules ask for it; the outline keeps the answers of all its items.
     """
-    memo = cast("dict[int, ListLink | None]", outline.memo.setdefault("leading_link", {}))
-    if item.line not in memo:
-        memo[item.line] = _leading_link(item, outline)
-    return memo[item.line]
+    return _leading_links(outline)[item.line]
+
+
+def _leading_links(outline: Outline) -> dict[int, ListLink | None]:
+    found = outline.memo.get("leading_links")
+    if found is None:
+        found = outline.memo["leading_links"] = {
+            item.line: _leading_link(item, outline) for item in outline.items
+        }
+    return cast("dict[int, ListLink | None]", found)
 
 
 def _leading_link(item: Item, outline: Outline) -> ListLink | None:
@@ -136,15 +142,18 @@ def _leading_link(item: Item, outline: Outline) -> ListLink | None:
     return ListLink(reference.group(1), definition[1], text[reference.end() :], start + 1)
 
 
-def content_items(outline: Outline) -> Iterator[tuple[Item, ListLink]]:
-    """Items outside the contents list that start with a link."""
-    toc = outline.toc_heading()
-    for item in outline.items:
-        if toc is not None and item.heading == toc:
-            continue
-        link = leading_link(item, outline)
-        if link is not None:
-            yield item, link
+def content_items(outline: Outline) -> list[tuple[Item, ListLink]]:
+    """Items outside the contents list that start with a link (computed once per outline)."""
+    found = outline.memo.get("content_items")
+    if found is None:
+        toc = outline.toc_heading()
+        links = _leading_links(outline)
+        found = outline.memo["content_items"] = [
+            (item, link)
+            for item in outline.items
+            if (toc is None or item.heading != toc) and (link := links[item.line]) is not None
+        ]
+    return cast("list[tuple[Item, ListLink]]", found)
 
 
 def split_description(tail: str) -> tuple[str, str | None]:

@@ -143,44 +143,43 @@ def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | Non
 
 
 def _markdown_urls(
-    number: int, text: str, links: Iterable[InlineLink], offset: int
-) -> Iterator[SourceUrl]:
-    """The destinations of ``links`` (found at ``offset`` of ``text``), and of the links
-    inside their labels: the image of a badge, ``[![alt](image)](target)``."""
+    found: list[SourceUrl], number: int, text: str, links: Iterable[InlineLink], offset: int
+) -> None:
+    """Add to ``found`` the destinations of ``links`` (found at ``offset`` of ``text``) and
+    of the links inside their labels: the image of a badge, ``[![alt](image)](target)``."""
     for link in links:
         label_start = offset + link.start + (2 if link.image else 1)
         opening = label_start + len(link.label) + 1  # the "(" after the label's "]"
         span = _destination(text, opening, offset + link.end - 1)
         if span is not None:
             start, end = span
-            yield SourceUrl(
-                number,
-                text[start:end],
-                start,
-                end,
-                offset + link.start,
-                offset + link.end,
-                label=link.label,
+            outer_start, outer_end = offset + link.start, offset + link.end
+            url = text[start:end]
+            found.append(
+                SourceUrl(number, url, start, end, outer_start, outer_end, label=link.label)
             )
         if "](" in link.label:
-            yield from _markdown_urls(number, text, find_links(link.label), label_start)
+            _markdown_urls(found, number, text, find_links(link.label), label_start)
 
 
-def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
+def _add_urls_of_line(found: list[SourceUrl], number: int, text: str) -> None:
     # Each form needs a marker (a Markdown link "](", an attribute "=", an autolink "<",
     # a definition "]:"): a substring test skips the scans that cannot match, same output.
     if "](" in text:
-        yield from _markdown_urls(number, text, find_links(text), 0)
+        _markdown_urls(found, number, text, find_links(text), 0)
     for pattern, marker in ((_HTML_URL, "="), (_AUTOLINK, "<")):
         if marker not in text:
             continue
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
-            yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+            found.append(
+                SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+            )
     definition = _DEFINITION.match(text) if "]:" in text else None
     if definition:
         start, end = definition.start("url"), definition.end("url")
-        yield SourceUrl(number, definition.group("url"), start, end, start, end, definition=True)
+        url = definition.group("url")
+        found.append(SourceUrl(number, url, start, end, start, end, definition=True))
 
 
 def source_urls(context: LintContext) -> list[SourceUrl]:
@@ -188,18 +187,16 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
     Computed once per lint run and shared by the four URL rules.
     """
-    found = context.cache.get("source_urls")
-    if isinstance(found, list):
-        return found
-    urls = list(_scan_urls(context.lines))
-    context.cache["source_urls"] = urls
-    return urls
-
-
-def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
-    for number, text in outside_fences(lines):
+    cached = context.cache.get("source_urls")
+    if isinstance(cached, list):
+        return cached
+    # one list filled in place: a chain of generators per line costs more than the scan
+    found: list[SourceUrl] = []
+    for number, text in outside_fences(context.lines):
         if "](" in text or "=" in text or "<" in text or "]:" in text:
-            yield from _urls_on_line(number, text)
+            _add_urls_of_line(found, number, text)
+    context.cache["source_urls"] = found
+    return found
 
 
 def _host_serves_https(host: str) -> bool:
