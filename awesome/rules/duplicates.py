@@ -41,8 +41,16 @@ _PAPER_TITLE_WORDS = 3
 _PAPER_TITLE_CHARS = 12
 
 
+# ``_NOT_ALNUM`` on ASCII text: deleting by table is several times cheaper than the regex
+_ASCII_NOT_ALNUM = str.maketrans(
+    "", "", "".join(c for c in map(chr, range(128)) if not c.isalnum())
+)
+
+
 def title_key(title: str) -> str:
     """Casefolded letters and digits only: punctuation and spacing do not count."""
+    if title.isascii():
+        return title.lower().translate(_ASCII_NOT_ALNUM)
     return _NOT_ALNUM.sub("", title.casefold())
 
 
