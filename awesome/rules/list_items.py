@@ -419,6 +419,7 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
     Raw HTML blocks are left out: their quotes belong to attributes.
     """
     outline = context.outline()
+    code, comment = outline.code, outline.comment
     unit: list[tuple[int, str]] = []
     in_html = False
     for index, line in enumerate(context.lines):
@@ -426,12 +427,11 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
         if in_html:
             in_html = bool(line.strip())
             continue
-        if not line.strip() or not outline.is_prose(number) or _UNIT_START.match(line):
+        opens = not line.strip() or code[index] or comment[index]  # a line no unit takes
+        if opens or _UNIT_START.match(line):
             if unit:
                 yield unit
-            unit = []
-            if line.strip() and outline.is_prose(number):
-                unit = [(number, line)]
+            unit = [] if opens else [(number, line)]
             continue
         if "<" in line and _starts_html_block(line, after_paragraph=_open_paragraph(unit)):
             if unit:
@@ -460,8 +460,13 @@ def _mask_split_tags(unit: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
-        if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
-            yield from _scan_unit(_mask_split_tags(unit))
+        if len(unit) == 1:  # most units of a list: one item on one line, settled at once
+            text = unit[0][1]
+            if _PAIR_CHARS.isdisjoint(text) or _no_pairs_outside_links(text):
+                continue
+        elif all(_PAIR_CHARS.isdisjoint(text) for _, text in unit):
+            continue
+        yield from _scan_unit(_mask_split_tags(unit))
 
 
 LIST_ITEM = Rule(
