@@ -71,7 +71,7 @@ _LABEL_BULLET = re.compile(r"^([ \t]*)[*+](?=[ \t])")
 _HTML_LINK_ATTR = re.compile(r"\b(?:src|href)\s*=", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A list item as lines, before it becomes an entry."""
 
@@ -79,11 +79,9 @@ class _Item:
     indent: int
     marker: str
     lines: list[str]
+    first_text: str
+    """The first line's text after the marker, kept from the match that found the item."""
     children: list[_Item] = field(default_factory=list)
-
-    @property
-    def first_text(self) -> str:
-        return _ITEM.match(self.lines[0]).group("text") or ""  # type: ignore[union-attr]
 
 
 def _indent_width(text: str) -> int:
@@ -155,16 +153,18 @@ class _Reader:
         """A run of list items with their continuation lines and nested items."""
         items: list[_Item] = []
         stack: list[_Item] = []
-        while self.pos < len(self.lines):
-            line = self.lines[self.pos]
+        lines = self.lines  # locals: this loop runs once per line of a 100k-entry list
+        count = len(lines)
+        while self.pos < count:
+            line = lines[self.pos]
             match = _ITEM.match(line)
             # a thematic break holds nothing but its marks and blanks
             if match and (line.strip(" \t-*_") or not _RULE.match(line)):
-                margin = match.group("indent")
+                margin, marker, text = match.group("indent", "marker", "text")
                 indent = _indent_width(margin) if "\t" in margin else len(margin)
-                if _is_pseudo_heading(self, match) and stack:
+                if stack and _is_pseudo_heading(self, match):
                     break
-                item = _Item(self.pos + 1, indent, match.group("marker"), [line])
+                item = _Item(self.pos + 1, indent, marker, [line], text or "")
                 while stack and stack[-1].indent >= indent:
                     stack.pop()
                 (stack[-1].children if stack else items).append(item)
@@ -252,7 +252,10 @@ def _raw_lines(item: _Item) -> list[str]:
 
 def _item_to_entry(item: _Item) -> Entry:
     entry = parse_entry_text(_item_text(item))
-    raw = "\n".join(_raw_lines(item)) if item.children else "\n".join(item.lines)
+    if item.children:
+        raw = "\n".join(_raw_lines(item))
+    else:  # most items: one line, which is its raw text
+        raw = item.lines[0] if len(item.lines) == 1 else "\n".join(item.lines)
     if entry is None:
         return _group_label(item) or Entry(title="", parsed=False, line=item.line, raw=raw)
     entry.line = item.line
