@@ -379,14 +379,16 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
         yield ARXIV_URL.finding(f"link {what}: {better}{more}", line, first.start + 1, fix)
     # A mirror page as an entry's own link hides arXiv's versions and metadata; the same
     # page as an extra labelled link ([HF Papers](...)) beside the arXiv link is fine.
-    mirrors = [found for found in source_urls(context) if mirror_arxiv_id(found.url)]
+    mirrors = [
+        (found, mirrored)
+        for found in source_urls(context)
+        if (mirrored := mirror_arxiv_id(found.url)) is not None
+    ]
     if not mirrors:
         return
-    for found in mirrors:
+    for found, mirrored in mirrors:
         if (found.line, found.url.strip()) not in primary_urls() or found.line in reported:
             continue
-        mirrored = mirror_arxiv_id(found.url)
-        assert mirrored is not None
         text = context.lines[found.line - 1]
         better = mirrored.abs_url
         around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
