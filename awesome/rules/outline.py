@@ -228,9 +228,12 @@ def build_outline(lines: list[str]) -> Outline:
         if code[index] or outline.comment[index]:
             previous_blank = not line.strip()
             continue
-        if _add_heading(outline, line, number, previous_blank):
+        item = matches[index]
+        # a line that reads as a list item is never a heading: an underline of "-" needs
+        # three of them with nothing between, which the item pattern does not match
+        if item is None and _add_heading(outline, line, number, previous_blank):
             depths.reset()
-        elif not _add_item(outline, matches[index], number, depths):
+        elif not _add_item(outline, item, number, depths):
             _add_definition(outline, line, number)
             if line.strip() and previous_blank and not line[:1].isspace():
                 depths.reset()
@@ -267,7 +270,7 @@ def _add_item(
         return False
     line = match.string
     margin, marker, gap, rest = match.groups()
-    if marker in "*-" and not rest.strip(" \t" + marker) and _BREAK.match(line):
+    if marker in "*-" and rest[:1] in ("", " ", "\t", marker) and _is_break(line, marker, rest):
         return False  # a thematic break, not an item
     indent = _indent_width(margin) if "\t" in margin else len(margin)
     content_column = indent + len(marker) + max(1, len(gap))
@@ -275,6 +278,10 @@ def _add_item(
     depth = depths.depth(indent, content_column)
     outline.items.append(Item(number, indent, marker, rest, depth, heading, gap))
     return True
+
+
+def _is_break(line: str, marker: str, rest: str) -> bool:
+    return not rest.strip(" \t" + marker) and _BREAK.match(line) is not None
 
 
 def _add_definition(outline: Outline, line: str, number: int) -> None:
