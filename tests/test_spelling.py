@@ -72,3 +72,18 @@ def test_found_misspellings_carry_their_column() -> None:
         ("Pytorch", "PyTorch", 10),
         ("Git Hub", "GitHub", 22),
     ]
+
+
+def _found(spell: SpellingMatcher, text: str) -> list[tuple[str, str, int]]:
+    return [(m.found, m.right, m.column) for m in spell.find(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_the_trie_finds_what_every_form_longest_first_finds(text: str) -> None:
+    """The shipped names are ASCII, so they are matched by a trie; one configured form
+    beyond ASCII puts every form in an alternation, longest first: both find the same."""
+    lines = text.split("\n")
+    trie, alternation = matcher(), SpellingMatcher(product_names(), {"ünïcode": "Ünïcode"})
+    for line in lines:
+        assert _found(trie, line) == [f for f in _found(alternation, line) if f[1] != "Ünïcode"]

@@ -20,6 +20,9 @@ _NOT_PROSE = re.compile(
     r"|^\s*\[[^\]]+\]:\s*\S+|(?<=\])\[[^\]]*\]|!\[[^\]]*\]"
 )
 
+# What each alternative of _NOT_PROSE needs to match; a line with none of them is left as is.
+_NOT_PROSE_MARKS = ("://", "www.", "@", "<", "]:", "][", "![")
+
 
 def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + "\x00" * (end - start) + text[end:]
@@ -33,6 +36,8 @@ def prose_only(line: str) -> str:
             label_end = text.find("](", link.start)
             if label_end != -1:
                 text = _blank(text, label_end + 1, link.end)
+    if not any(mark in text for mark in _NOT_PROSE_MARKS):
+        return text  # the common line once its links are blanked: nothing more to find
     return _NOT_PROSE.sub(lambda m: "\x00" * len(m.group(0)), text)
 
 
