@@ -18,7 +18,11 @@ from typing import Any
 _BEFORE = r"(?<![\w@/.\-])"
 _AFTER = r"(?![\w@/\-]|\.\w)"
 _BEFORE_LOWERED = r"(?<![a-z0-9_@/.\-])"  # ``_BEFORE`` on lower-cased ASCII
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The only characters beyond ASCII that IGNORECASE matches with ASCII ones: İ ı ſ and the
+# Kelvin sign (a test checks every code point). Lower-casing keeps the text's other
+# characters apart from ASCII forms, so only lines with these need the case rules of re.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 def _lines_of(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -74,8 +78,10 @@ class LineFilter:
     (``_BEFORE``), case ignored: one pass over the whole text, not one search per line.
 
     The pass runs without IGNORECASE on the lower-cased text, which is several times
-    faster and exact where forms and line are ASCII; lines beyond ASCII are searched
-    again with the case rules of Unicode (the Kelvin sign is a "k" to IGNORECASE).
+    faster, and finds every line where ASCII forms match (and some where they do not:
+    "é" before a form is no letter to the lower-cased pattern); lines with one of the
+    characters that IGNORECASE folds into ASCII (the Kelvin sign is a "k" to it) are
+    searched again with the case rules of re.
     """
 
     def __init__(self, body: str, ascii_forms: bool) -> None:
@@ -88,7 +94,7 @@ class LineFilter:
         if self._lowered is None:
             return _lines_of(self._exact, text)
         found = _lines_of(self._lowered, text.lower())  # lowering keeps every line break
-        for index in _lines_of(_NON_ASCII, text):
+        for index in _lines_of(_FOLDING, text):
             if self._exact.search(lines[index]):
                 found.add(index)
         return found
