@@ -181,7 +181,7 @@ def parse_url(url: str) -> ArxivId | None:
     """
     common = _COMMON_URL.fullmatch(url)
     if common is not None:  # a third of the general path's time, and the same answer
-        yymm, num, version = common.group("yymm", "num", "version")
+        yymm, num, version = common.groups()  # the three groups, in order
         if _new_style_problem(yymm, num) is None:
             return ArxivId(f"{yymm}.{num}", int(version) if version else None)
     candidate = _url_candidate(url)

@@ -131,10 +131,10 @@ def find_links(text: str) -> Iterator[InlineLink]:
         image = i > 0 and text[i - 1] == "!"
         found = simple(text, i)
         if found is not None:
-            yield InlineLink(
-                found.group(1), found.group(2), i - 1 if image else i, found.end(), image
-            )
-            i = found.end()
+            end = found.end()
+            label, url = found.groups()
+            yield InlineLink(label, url, i - 1 if image else i, end, image)
+            i = end
             continue
         close = _match_bracket(text, i)
         if close == -1:
@@ -158,7 +158,8 @@ def link_at(text: str, pos: int) -> InlineLink | None:
         return None
     found = _SIMPLE_LINK.match(text, pos)
     if found is not None:
-        return InlineLink(found.group(1), found.group(2), pos, found.end())
+        label, url = found.groups()
+        return InlineLink(label, url, pos, found.end())
     close = _match_bracket(text, pos)
     if close == -1 or close + 1 >= len(text) or text[close + 1] != "(":
         return None

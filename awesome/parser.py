@@ -162,9 +162,10 @@ class _Reader:
             if match and (line.strip(" \t-*_") or not _RULE.match(line)):
                 margin, marker, text = match.group("indent", "marker", "text")
                 indent = _indent_width(margin) if "\t" in margin else len(margin)
-                if stack and _is_pseudo_heading(self, match):
+                # only a numbered item can be a pseudo-heading: bullets skip the look-ahead
+                if stack and marker[0].isdigit() and _is_pseudo_heading(self, match):
                     break
-                item = _Item(self.pos + 1, indent, marker, [line], text or "")
+                item = _Item(self.pos + 1, indent, marker, [line], text or "", [])
                 while stack and stack[-1].indent >= indent:
                     stack.pop()
                 (stack[-1].children if stack else items).append(item)
