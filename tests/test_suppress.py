@@ -190,6 +190,14 @@ def test_awesome_lints_double_link_covers_both_of_our_peer_rules() -> None:
     assert not found & {"double-link", "duplicate-entry"}
 
 
+def test_our_own_rule_id_silences_that_rule_only() -> None:
+    """In an awesome-lint comment, ``double-link`` is our rule of that name, not the peer's."""
+    text = _list("<!-- awesome-lint disable double-link -->", *DUPLICATES)
+    found = {rule for rule, _ in _findings(text)}
+    assert "double-link" not in found
+    assert "duplicate-entry" in found
+
+
 def test_an_unknown_id_is_reported_and_silences_nothing() -> None:
     comment = "<!-- awesome-lint disable typos url-https -->"
     text = _list(comment, *ENTRIES)

@@ -124,7 +124,12 @@ def _targets(directive: Directive, aliases: Mapping[str, tuple[str, ...]]) -> li
         return [ALL]
     targets: list[str] = []
     for rule_id in directive.ids:
-        targets.extend(resolve(rule_id, aliases))
+        if directive.form == "awesome-lint" and rule_id in aliases.get(rule_id, ()):
+            # our own id in our own comment is that rule alone, even where a peer id of the
+            # same name covers more (awesome-lint's double-link is also our duplicate-entry)
+            targets.append(rule_id)
+        else:
+            targets.extend(resolve(rule_id, aliases))
     return targets
 
 
