@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -286,3 +287,72 @@ def test_an_invalid_severity_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFix
     assert line.startswith(
         f"error: {tmp_path / 'awesome.toml'}: invalid value for 'lint.severity.typo'"
     )
+
+
+# --- --fix on the upstream list ---------------------------------------------------------
+
+
+def _contents_section(text: str) -> str:
+    """The upstream list's hand-kept contents list (its '## Catalog'), which the canonical
+    format replaces with a generated one."""
+    start = text.index("\n## Catalog\n")
+    return text[start : text.index("\n## ", start + 1)]
+
+
+def _link_labels(text: str) -> str:
+    """The text of every ``[label](`` link: the canonical entry drops a primary link's label."""
+    return " ".join(re.findall(r"\[([^\]\[]*)\]\(", text))
+
+
+def test_fix_on_the_upstream_list_leaves_nothing_fixable_and_loses_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from awesome.metadata import lock_from_snapshot, save_lock
+    from tools.golden_upstream import SNAPSHOT, UPSTREAM
+
+    original = UPSTREAM.read_text("utf-8")
+    path = tmp_path / "README.md"
+    path.write_text(original, "utf-8")
+    lock = lock_from_snapshot(json.loads(SNAPSHOT.read_text("utf-8")), "snapshot.json")
+    save_lock(lock, tmp_path / "metadata.json")
+    fixes = [f.fix for f in lint_file(path).findings if f.fix is not None]
+    assert len(fixes) > 100  # the upstream list has plenty to fix
+
+    run(["lint", "--fix", str(path)])
+    err = capsys.readouterr().err
+    assert f"fixed {path}" in err and "nothing written" not in err
+    fixed = path.read_text("utf-8")
+    assert fixed != original
+
+    # no fixable finding is left, and a second --fix has nothing to do
+    run(["lint", "--format", "json", str(path)])
+    after = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert after and [d for d in after if d["fixable"]] == []
+    run(["lint", "--fix", str(path)])
+    assert path.read_text("utf-8") == fixed
+
+    # every link target is still there, except those a fix rewrote (and the new form is
+    # there instead) and those of the contents list the canonical format regenerates
+    rewritten: Counter[str] = Counter()
+    targets = link_targets(fixed)
+    for fix in fixes:
+        old, new = link_targets(fix.old), link_targets(fix.new)
+        if fix.old.startswith("#"):  # an anchor, fixed on its own
+            old, new = Counter([fix.old]), Counter([fix.new])
+        # a rewrite, not a removal: as many targets after as before, and all of them there
+        assert sum(new.values()) == sum(old.values()) and not new - targets, fix
+        rewritten += old
+    lost = link_targets(original) - targets
+    unexplained = lost - rewritten - link_targets(_contents_section(original))
+    assert lost and not unexplained, unexplained
+    # words: only those a fix replaced, the old contents list's, and link labels
+    # ('Paper', 'Blog', ...) the canonical entry drops
+    allowed = words(_contents_section(original)) + words(_link_labels(original))
+    for fix in fixes:
+        allowed += words(fix.old)
+    lost_words = words(original) - words(fixed) - allowed
+    assert not lost_words, lost_words
+    # and the corrections are in: a venue, a typo, an https link, a canonical arXiv link
+    for good in ("NeurIPS 2017", "Open-source Community", "https://proceedings.mlr.press/"):
+        assert good in fixed
+    assert "arxiv.org/pdf/" not in fixed and "fbclid=" not in fixed
