@@ -410,6 +410,15 @@ def test_github_escapes_undo(text: str) -> None:
 # --- sarif ------------------------------------------------------------------------------
 
 
+def _uri_path(uri: str) -> str:
+    """The local path a file URI or a relative URI reference names."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(uri)
+    assert parts.scheme in ("", "file") and not parts.netloc, uri
+    return unquote(parts.path)
+
+
 def test_sarif_is_a_sarif_2_1_0_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _write(tmp_path, WITH_ERRORS)
     report = _json_report(path, capsys)
@@ -440,7 +449,7 @@ def test_sarif_is_a_sarif_2_1_0_log(tmp_path: Path, capsys: pytest.CaptureFixtur
             r["ruleId"],
             r["level"],
             r["message"]["text"],
-            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            _uri_path(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]),
             r["locations"][0]["physicalLocation"]["region"]["startLine"],
             r["locations"][0]["physicalLocation"]["region"]["startColumn"],
         )
@@ -461,6 +470,36 @@ def test_sarif_level_follows_a_configured_severity(
     assert code == 1
     levels = {r["ruleId"]: r["level"] for r in json.loads(out)["runs"][0]["results"]}
     assert levels["typo"] == "error" and levels["url-https"] == "warning"
+
+
+@pytest.mark.parametrize(
+    "relative", ["README.md", "lists/my list.md", "a:b/50%#1.md", "docs/naïve.md"]
+)
+def test_sarif_uri_is_a_uri_reference_to_the_file(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    relative: str,
+) -> None:
+    """SARIF's artifactLocation.uri is a URI, not a path: a relative path stays relative (code
+    scanning resolves it against the checkout), percent-encoded; an absolute one is a file URI."""
+    from urllib.parse import unquote, urlsplit
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(WARNINGS_ONLY, "utf-8")
+    for name in (relative, str(path)):
+        run(["lint", "--format", "sarif", name])
+        results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+        [uri] = uris
+        assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", uri), uri  # RFC 3986
+        parts = urlsplit(uri)
+        if name == relative:
+            assert (parts.scheme, parts.netloc) == ("", "") and unquote(parts.path) == relative
+        else:
+            assert parts.scheme == "file" and Path(unquote(parts.path)) == path
 
 
 # --- exit codes -------------------------------------------------------------------------
