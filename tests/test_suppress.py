@@ -223,3 +223,20 @@ def test_an_unknown_suppression_can_itself_be_configured_off() -> None:
     config = Config(lint=LintConfig(severity={"unknown-suppression": "off"}))
     rules = {f.rule for f in lint_text(text, "README.md", config, siblings=SIBLINGS)}
     assert "unknown-suppression" not in rules and "typo" in rules
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        ["```markdown", "<!-- awesome-lint disable -->", "```"],
+        ["~~~", "<!-- awesome-lint disable typo nothing-such -->", "~~~"],
+        ["Write `<!-- awesome-lint disable -->` above the lines to skip."],
+    ],
+)
+def test_a_comment_shown_as_code_is_no_directive(shown: list[str]) -> None:
+    """A list may show how to silence a rule: code is an example, not a comment."""
+    text = _list(ENTRIES[0], "", "To silence a rule:", "", *shown, "", *ENTRIES[1:])
+    found = _findings(text)
+    last = _line(text, ENTRIES[3][:20])
+    assert {("typo", last), ("venue-spelling", last)} <= found
+    assert not any(rule == "unknown-suppression" for rule, _ in found)
