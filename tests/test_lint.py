@@ -356,3 +356,28 @@ def test_fix_on_the_upstream_list_leaves_nothing_fixable_and_loses_nothing(
     for good in ("NeurIPS 2017", "Open-source Community", "https://proceedings.mlr.press/"):
         assert good in fixed
     assert "arxiv.org/pdf/" not in fixed and "fbclid=" not in fixed
+
+
+def test_allow_duplicates_lets_a_paper_stand_in_two_sections(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bert = "- [BERT](https://arxiv.org/abs/1810.04805) - Devlin et al., 2018.\n"
+    text = HEAD.replace("- [Models](#models)\n", "- [Models](#models)\n- [Encoders](#encoders)\n")
+    text += bert + "\n## Encoders\n\n" + bert + bert
+    path = _write(tmp_path, text)
+    select = '[lint]\nselect = ["duplicate-entry", "double-link"]\n'
+    (tmp_path / "awesome.toml").write_text(select, "utf-8")
+    run(["lint", "--format", "json", str(path)])
+    before = json.loads(capsys.readouterr().out)["diagnostics"]
+    lines = text.split("\n")
+    second, third = [n for n, line in enumerate(lines, 1) if line == bert.strip()][1:]
+    assert {(d["rule"], d["line"]) for d in before} >= {
+        ("duplicate-entry", second),
+        ("duplicate-entry", third),
+        ("double-link", second),
+    }
+    (tmp_path / "awesome.toml").write_text(select + "allow_duplicates = true\n", "utf-8")
+    run(["lint", "--format", "json", str(path)])
+    after = json.loads(capsys.readouterr().out)["diagnostics"]
+    # across sections allowed, and double-link off; a repeat within one section is still one
+    assert [(d["rule"], d["line"]) for d in after] == [("duplicate-entry", third)]
