@@ -6,7 +6,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from awesome import __version__
 from awesome.rules import RULES
@@ -154,7 +156,13 @@ def format_github(findings: list[Finding], files: int) -> str:
 
 
 def _sarif_uri(path: str) -> str:
-    return path.replace(os.sep, "/")
+    """artifactLocation.uri is a URI reference, not a path (SARIF 2.1.0, 3.4.3): a relative
+    path stays relative, which code scanning resolves against the checkout, with what a URI
+    cannot hold percent-encoded (a ':' too, or 'a:b/x.md' would read as scheme 'a');
+    an absolute path becomes a file URI."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/!$&'()*+,;=@~")
 
 
 def report_sarif(findings: list[Finding]) -> dict[str, Any]:
