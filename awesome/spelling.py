@@ -43,8 +43,10 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> set[int]:
 _Trie = dict[str, "_Trie"]
 
 
-def trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching each of ``forms`` (spaces: any run of blanks within a line)."""
+def trie_pattern(forms: Iterable[str], blanks: bool = True) -> str:
+    """A regex matching each of ``forms``; a space in a form matches any run of blanks
+    within a line, or with ``blanks`` False a space alone."""
+    space = r"[^\S\n]+" if blanks else re.escape(" ")
     tree: _Trie = {}
     for form in forms:
         node = tree
@@ -54,7 +56,7 @@ def trie_pattern(forms: Iterable[str]) -> str:
 
     def emit(node: _Trie) -> str:
         branches = [
-            (r"[^\S\n]+" if char == " " else re.escape(char)) + emit(child)
+            (space if char == " " else re.escape(char)) + emit(child)
             for char, child in sorted(node.items())
             if char
         ]
