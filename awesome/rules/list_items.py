@@ -197,7 +197,10 @@ def _casing_ok(description: str) -> bool:
 
 
 def _strip_decoration_end(description: str) -> str:
-    return _TRAILING_DECOR.sub("", description.rstrip())
+    text = description.rstrip()
+    if text[-1:] not in (")", "]", ">"):
+        return text  # every decoration ends so: most descriptions end with a full stop
+    return _TRAILING_DECOR.sub("", text)
 
 
 def ending_ok(description: str) -> bool:
@@ -223,7 +226,7 @@ def _ends_sentence(text: str) -> bool:
     text = _PARENTHETICAL.sub("", text) if text.endswith((")", ")*", ")**", ")_")) else text
     if not text or _SINGLE_CODE.match(text):
         return False
-    if _DOUBLE_END.search(text):
+    if text[-1] in _END_MARKS and _DOUBLE_END.search(text):
         return False
     if text[-1] in '"”':
         return len(text) > 1 and text[-2] in _END_MARKS
