@@ -207,7 +207,7 @@ def _host_serves_https(host: str) -> bool:
 
 def https_url(url: str) -> str | None:
     """The https form of an http URL whose host serves https, else None."""
-    if not url.lower().startswith("http://") or parse_url(url) is not None:
+    if url[:7].lower() != "http://" or parse_url(url) is not None:
         return None  # arXiv paper links are rewritten whole by arxiv-url
     try:
         host = urlsplit(url).hostname or ""
