@@ -10,9 +10,8 @@ import functools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 # A name must stand alone: not inside a word, a path, a handle, a domain or a file name.
 _BEFORE = r"(?<![\w@/.\-])"
@@ -102,8 +101,7 @@ class LineFilter:
         return found
 
 
-@dataclass(frozen=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     found: str
     right: str
     column: int

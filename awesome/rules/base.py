@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from awesome.config import Config
 from awesome.metadata import MetadataLock
@@ -35,8 +35,7 @@ KINDS = (
 SEVERITIES = ("error", "warning")
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     """Replace ``old`` with ``new`` on ``line`` (1-based) of the source text.
 
     When ``old`` is empty the whole line is replaced by ``new``. When ``column``

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from awesome.inline import find_links
 from awesome.model import Document, Entry
@@ -38,8 +38,7 @@ def _venue_matcher() -> SpellingMatcher:
     return SpellingMatcher(spelling_tables().get("venues", {}), {})
 
 
-@dataclass(frozen=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     start: int
     end: int
     wrong: str
