@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 # A name must stand alone: not inside a word, a path, a handle, a domain or a file name.
 _BEFORE = r"(?<![\w@/.\-])"
 _AFTER = r"(?![\w@/\-]|\.\w)"
+_AFTER_LOWERED = r"(?![a-z0-9_@/\-]|\.[a-z0-9_])"  # ``_AFTER`` on lower-cased ASCII
 _BEFORE_LOWERED = r"(?<![a-z0-9_@/.\-])"  # ``_BEFORE`` on lower-cased ASCII
 # The only characters beyond ASCII that IGNORECASE matches with ASCII ones: İ ı ſ and the
 # Kelvin sign (a test checks every code point). Lower-casing keeps the text's other
@@ -146,6 +147,10 @@ class SpellingMatcher:
         # folding lets two branches fit ("s" and "ſ"), so the alternation keeps that rule.
         body = self.forms_pattern if self.ascii_forms else _longest_first(self._right)
         self._pattern = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
+        # the same on a lower-cased ASCII line, without IGNORECASE: three times faster
+        self._lowered: re.Pattern[str] | None = None
+        if self.ascii_forms:
+            self._lowered = re.compile(f"{_BEFORE_LOWERED}(?:{body}){_AFTER_LOWERED}")
         self._filter = LineFilter(self.forms_pattern, self.ascii_forms)
 
     def candidate_lines(self, lines: list[str]) -> set[int]:
@@ -158,8 +163,12 @@ class SpellingMatcher:
         return self._filter.matching_lines(lines)
 
     def find(self, text: str) -> Iterator[Misspelling]:
-        for match in self._pattern.finditer(text):
-            found = match.group(0)
+        if self._lowered is not None and text.isascii():
+            matches = self._lowered.finditer(text.lower())  # same length, same positions
+        else:
+            matches = self._pattern.finditer(text)
+        for match in matches:
+            found = text[match.start() : match.end()]  # as written, not lower-cased
             if found in self._fine:
                 continue
             right = self._right.get(" ".join(found.split()).lower())
