@@ -16,7 +16,7 @@ from typing import NamedTuple, cast
 from awesome.inline import find_links, link_at
 from awesome.model import Document
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.rules.outline import Item, Outline, mask_code_spans, plain_text
+from awesome.rules.outline import Item, Outline, is_blank, mask_code_spans, plain_text
 
 _LEADING_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _REFERENCE = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?:\[((?:[^\]\\]|\\.)*)\])?")
@@ -428,9 +428,9 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
     for index, line in enumerate(context.lines):
         number = index + 1
         if in_html:
-            in_html = bool(line.strip())
+            in_html = not is_blank(line)
             continue
-        opens = not line.strip() or code[index] or comment[index]  # a line no unit takes
+        opens = is_blank(line) or code[index] or comment[index]  # a line no unit takes
         if opens or _UNIT_START.match(line):
             if unit:
                 yield unit

@@ -28,6 +28,11 @@ _MARKS = ("[", "<", "*", "__", "`")  # what the four patterns of plain_text need
 _TOC_TITLES = ("contents", "table of contents")
 
 
+def is_blank(line: str) -> bool:
+    """``not line.strip()`` without making the stripped copy (every line of a big list)."""
+    return not line or line.isspace()
+
+
 def plain_text(inline: str) -> str:
     """Inline Markdown as a reader sees it: link labels and image alt text, no markup."""
     if not any(mark in inline for mark in _MARKS):
@@ -164,7 +169,7 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> list[re.Match[str
             previous_blank, inside = False, False
             continue
         stripped = line.lstrip(" \t")
-        if not stripped.strip():
+        if not stripped or stripped.isspace():
             previous_blank = True
             continue
         margin = line[: len(line) - len(stripped)]
@@ -226,7 +231,7 @@ def build_outline(lines: list[str]) -> Outline:
     for index, line in enumerate(lines):
         number = index + 1
         if code[index] or outline.comment[index]:
-            previous_blank = not line.strip()
+            previous_blank = is_blank(line)
             continue
         item = matches[index]
         # a line that reads as a list item is never a heading: an underline of "-" needs
@@ -235,9 +240,9 @@ def build_outline(lines: list[str]) -> Outline:
             depths.reset()
         elif not _add_item(outline, item, number, depths):
             _add_definition(outline, line, number)
-            if line.strip() and previous_blank and not line[:1].isspace():
+            if not is_blank(line) and previous_blank and not line[:1].isspace():
                 depths.reset()
-        previous_blank = not line.strip()
+        previous_blank = is_blank(line)
     return outline
 
 
