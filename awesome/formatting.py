@@ -115,6 +115,10 @@ def format_text(
     doc = parse_document(text, path)
     fill_document(doc, lock)
     formatted = render_document(doc, lock, config)
+    if formatted == text:
+        # a canonical list: nothing can be lost, and a second pass is this same pass (the
+        # checks below cost ten times the formatting on a large list, mostly in mistune)
+        return FormatResult(text, formatted, doc, [])
     problems = lost_content(text, formatted, doc)
     again = render_document(_refilled(formatted, lock), lock, config)
     if again != formatted:
