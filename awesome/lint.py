@@ -315,7 +315,7 @@ def fix_file(list_path: Path, config_path: Path | None = None, jobs: int = 1) ->
         if outcome.text == text:
             break
         text = outcome.text
-    problems = _lost_by_fixes(original, text, applied)
+    problems = _lost_by_fixes(original, text, applied) if text != original else []
     formatted = format_text(text, config, lock, name)
     problems.extend(formatted.problems)
     if problems:
