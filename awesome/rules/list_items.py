@@ -9,6 +9,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple, cast
@@ -372,6 +373,7 @@ def _enumerators(text: str) -> set[int]:
 
 def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
     stack: list[_Open] = []
+    waiting: Counter[str] = Counter()  # openers on the stack by character: no scan of it
     quote: _Open | None = None
     for number, line in lines:
         if _no_pairs_outside_links(line):
@@ -380,19 +382,22 @@ def _scan_unit(lines: list[tuple[int, str]]) -> Iterator[Finding]:
         enumerators = _enumerators(masked)
         for found in _PAIR_CHAR.finditer(masked):
             char, column = found.group(0), found.start() + 1
-            if found.start() in enumerators and not any(o.char == "(" for o in stack):
+            if found.start() in enumerators and not waiting["("]:
                 continue  # "1) ... 2) ...": an enumerator, unless a '(' waits for it
             if char == '"':
                 quote = None if quote else _Open(char, number, column)
             elif char in PAIRS:
                 stack.append(_Open(char, number, column))
+                waiting[char] += 1
             elif char in CLOSERS:
-                if not any(o.char == CLOSERS[char] for o in stack):
+                if not waiting[CLOSERS[char]]:
                     yield BALANCED.finding(f"'{char}' closes nothing", number, column)
                     continue
                 while stack[-1].char != CLOSERS[char]:
-                    yield _never_closed(stack.pop())
-                stack.pop()
+                    left = stack.pop()
+                    waiting[left.char] -= 1
+                    yield _never_closed(left)
+                waiting[stack.pop().char] -= 1
     for left in [*stack, *([quote] if quote else [])]:
         yield _never_closed(left)
 
