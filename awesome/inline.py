@@ -118,13 +118,20 @@ def find_links(text: str) -> Iterator[InlineLink]:
 
     A link whose label holds an image (a badge) is reported once, as a link.
     """
+    return iter(links_in(text))
+
+
+def links_in(text: str) -> list[InlineLink]:
+    """:func:`find_links` as a list: built in one go, cheaper than a generator's steps
+    (the parser asks for the links of every entry)."""
+    links: list[InlineLink] = []
     i = 0
     n = len(text)
     simple = _SIMPLE_LINK.match
     while True:
         i = text.find("[", i)
         if i == -1:
-            return
+            return links
         if i > 0 and text[i - 1] == "\\":
             i += 1
             continue
@@ -133,7 +140,7 @@ def find_links(text: str) -> Iterator[InlineLink]:
         if found is not None:
             end = found.end()
             label, url = found.groups()
-            yield InlineLink(label, url, i - 1 if image else i, end, image)
+            links.append(InlineLink(label, url, i - 1 if image else i, end, image))
             i = end
             continue
         close = _match_bracket(text, i)
@@ -145,7 +152,7 @@ def find_links(text: str) -> Iterator[InlineLink]:
             if parsed is not None:
                 url, end = parsed
                 start = i - 1 if image else i
-                yield InlineLink(text[i + 1 : close], url, start, end, image)
+                links.append(InlineLink(text[i + 1 : close], url, start, end, image))
                 i = end
                 continue
         # brackets that are not a link may hold one: "[[Paper](url)]" in many paper lists
