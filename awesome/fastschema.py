@@ -27,15 +27,15 @@ from typing import Any
 
 Check = Callable[[Any], bool]
 
-# The test for each JSON type, as an expression over ``v``.
+# The test for each JSON type, as an expression over the variable ``{v}``.
 _TYPES: dict[str, str] = {
-    "object": "isinstance(v, dict)",
-    "array": "isinstance(v, list)",
-    "string": "isinstance(v, str)",
-    "integer": "(isinstance(v, int) and not isinstance(v, bool))",
-    "number": "(isinstance(v, (int, float)) and not isinstance(v, bool))",
-    "boolean": "isinstance(v, bool)",
-    "null": "v is None",
+    "object": "isinstance({v}, dict)",
+    "array": "isinstance({v}, list)",
+    "string": "isinstance({v}, str)",
+    "integer": "(isinstance({v}, int) and not isinstance({v}, bool))",
+    "number": "(isinstance({v}, (int, float)) and not isinstance({v}, bool))",
+    "boolean": "isinstance({v}, bool)",
+    "null": "{v} is None",
 }
 # The JSON types a keyword applies to; it holds for values of any other type.
 _APPLIES_TO = {
@@ -134,7 +134,7 @@ class _Compiler:
         known = node.get("type")
         if known is not None and (not isinstance(known, str) or known not in _TYPES):
             raise Unsupported("type")
-        lines = [f"if not {_TYPES[known]}: return False"] if known else []
+        lines = [f"if not {_TYPES[known].format(v='v')}: return False"] if known else []
         if any(key in node for key in _OBJECT_KEYWORDS):
             lines += self._object(node, guarded=known != "object")
         for key, value in node.items():
@@ -145,13 +145,12 @@ class _Compiler:
             if applies is None or applies == known or (applies == "number" and known == "integer"):
                 lines += statements
             else:
-                lines += [f"if {_TYPES[applies]}:", *_indent(statements)]
+                lines += [f"if {_TYPES[applies].format(v='v')}:", *_indent(statements)]
         return lines
 
     def _keyword(self, key: str, value: Any) -> list[str]:
         if key == "const":
-            same = f"v == {self.constant(value)} and type(v) is {self.constant(type(value))}"
-            return [f"if not ({same}): return False"]
+            return [f"if not ({self._const_test(value, 'v')}): return False"]
         if key == "enum":
             items = self.constant(list(value))
             return [
@@ -220,6 +219,8 @@ class _Compiler:
             raise Unsupported("additionalProperties")
         if not properties:
             return [] if other is None else ["for name, x in v.items():", *_indent(unknown)]
+        if other is False:
+            return self._closed_properties(properties)
         table = self.table(properties)
         return [
             "for name, x in v.items():",
@@ -228,6 +229,58 @@ class _Compiler:
             *_indent(unknown, 2),
             "    elif not check(x): return False",
         ]
+
+    def _closed_properties(self, properties: dict[str, Any]) -> list[str]:
+        """``properties`` with ``additionalProperties: false`` (every object of ours): one
+        look-up per property, simple ones tested in place, instead of a function call per
+        key. An entry passes in a third of the time; the schema rule checks 100,000."""
+        names = self.constant(frozenset(properties))
+        absent = self.constant(_ABSENT)
+        lines = [f"if not {names}.issuperset(v): return False"]
+        for key, sub in properties.items():
+            test = self._leaf(sub) or f"{self.node(sub)}(x)"
+            lines += [f"x = v.get({key!r}, {absent})", f"if x is not {absent} and not ({test}):"]
+            lines.append("    return False")
+        return lines
+
+    def _leaf(self, node: Any) -> str | None:
+        """An expression over ``x`` equivalent to a schema of one scalar type and its
+        keywords (``{"type": "string", "minLength": 1}``) or of a ``const`` alone; None
+        for any other schema."""
+        if not isinstance(node, dict):
+            return None
+        keys = [key for key in node if key not in _IGNORED]
+        if keys == ["const"]:
+            return self._const_test(node["const"], "x")
+        known = node.get("type")
+        if not isinstance(known, str) or known not in _SCALAR_TYPES:
+            return None
+        tests = [_TYPES[known].format(v="x")]
+        for key in keys:
+            if key == "type":
+                continue
+            if key not in _LEAF_TESTS or _APPLIES_TO[key] not in (known, _NUMBER_OF.get(known)):
+                return None
+            value = node[key]
+            operand = self.constant(re.compile(value)) if key == "pattern" else self.literal(value)
+            tests.append(_LEAF_TESTS[key].format(operand))
+        return " and ".join(tests)
+
+    def _const_test(self, value: Any, variable: str) -> str:
+        return f"{variable} == {self.constant(value)} and type({variable}) is {self.constant(type(value))}"
+
+
+# Scalar keywords tested in place by _Compiler._leaf, as expressions over ``x``.
+_LEAF_TESTS = {
+    "minLength": "len(x) >= {}",
+    "pattern": "{}.search(x) is not None",
+    "minimum": "x >= {}",
+    "maximum": "x <= {}",
+    "exclusiveMinimum": "x > {}",
+}
+_SCALAR_TYPES = ("string", "integer", "number", "boolean")
+_NUMBER_OF = {"integer": "number"}  # number keywords hold for integers too
+_ABSENT = object()  # what a missing property reads as: no JSON value is this
 
 
 def _indent(lines: list[str], depth: int = 1) -> list[str]:

@@ -18,7 +18,11 @@ from typing import Any
 _BEFORE = r"(?<![\w@/.\-])"
 _AFTER = r"(?![\w@/\-]|\.\w)"
 _BEFORE_LOWERED = r"(?<![a-z0-9_@/.\-])"  # ``_BEFORE`` on lower-cased ASCII
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The only characters beyond ASCII that IGNORECASE matches with ASCII ones: İ ı ſ and the
+# Kelvin sign (a test checks every code point). Lower-casing keeps the text's other
+# characters apart from ASCII forms, so only lines with these need the case rules of re.
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDING = re.compile(f"[{FOLDS_TO_ASCII}]")
 
 
 def _lines_of(pattern: re.Pattern[str], text: str) -> set[int]:
@@ -39,8 +43,10 @@ def _lines_of(pattern: re.Pattern[str], text: str) -> set[int]:
 _Trie = dict[str, "_Trie"]
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching each of ``forms`` (spaces: any run of blanks within a line)."""
+def trie_pattern(forms: Iterable[str], blanks: bool = True) -> str:
+    """A regex matching each of ``forms``; a space in a form matches any run of blanks
+    within a line, or with ``blanks`` False a space alone."""
+    space = r"[^\S\n]+" if blanks else re.escape(" ")
     tree: _Trie = {}
     for form in forms:
         node = tree
@@ -50,7 +56,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
 
     def emit(node: _Trie) -> str:
         branches = [
-            (r"[^\S\n]+" if char == " " else re.escape(char)) + emit(child)
+            (space if char == " " else re.escape(char)) + emit(child)
             for char, child in sorted(node.items())
             if char
         ]
@@ -61,6 +67,39 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
 
     return emit(tree) or "(?!)"
+
+
+def _longest_first(forms: Iterable[str]) -> str:
+    """An alternation of ``forms``, longest first (spaces: any run of blanks)."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+
+
+class LineFilter:
+    """Finds the lines of a text where a regex body may match after a word boundary
+    (``_BEFORE``), case ignored: one pass over the whole text, not one search per line.
+
+    The pass runs without IGNORECASE on the lower-cased text, which is several times
+    faster, and finds every line where ASCII forms match (and some where they do not:
+    "é" before a form is no letter to the lower-cased pattern); lines with one of the
+    characters that IGNORECASE folds into ASCII (the Kelvin sign is a "k" to it) are
+    searched again with the case rules of re.
+    """
+
+    def __init__(self, body: str, ascii_forms: bool) -> None:
+        self._exact = re.compile(f"{_BEFORE}(?:{body})", re.IGNORECASE)
+        self._lowered = re.compile(f"{_BEFORE_LOWERED}(?:{body})") if ascii_forms else None
+
+    def matching_lines(self, lines: list[str]) -> set[int]:
+        """0-based indexes of the ``lines`` where the body may match (a superset)."""
+        text = "\n".join(lines)
+        if self._lowered is None:
+            return _lines_of(self._exact, text)
+        found = _lines_of(self._lowered, text.lower())  # lowering keeps every line break
+        for index in _lines_of(_FOLDING, text):
+            if self._exact.search(lines[index]):
+                found.add(index)
+        return found
 
 
 @dataclass(frozen=True)
@@ -97,18 +136,19 @@ class SpellingMatcher:
         for wrong, right in extra.items():
             self._right[wrong.lower()] = right
             self._fine.add(right)
-        forms_by_length = sorted(self._right, key=len, reverse=True)
-        alternation = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms_by_length)
-        self._pattern = re.compile(f"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE)
-        # The same forms as a trie without the right-hand check: the regex engine then
-        # tries a handful of first letters per position instead of every form, which is
-        # what makes one pass over a 100,000-entry list cheap. Faster still without
-        # IGNORECASE, on lower-cased text, where that is exact: ASCII forms on ASCII lines.
-        trie = _trie_pattern(self._right)
-        self._prefilter = re.compile(f"{_BEFORE}{trie}", re.IGNORECASE)
-        self._lowered: re.Pattern[str] | None = None
-        if all(form.isascii() for form in self._right):
-            self._lowered = re.compile(f"{_BEFORE_LOWERED}{trie}")
+        # The forms as a trie: the regex engine tries a handful of first letters per
+        # position instead of every form, which makes one pass over a 100,000-entry list
+        # cheap (the filter below has no right-hand check).
+        self.forms_pattern = trie_pattern(self._right)
+        """The forms as a regex body, for :class:`LineFilter` (alone or with other forms)."""
+        self.ascii_forms = all(form.isascii() for form in self._right)
+        # At each position the longest form that stands alone wins. With ASCII forms one
+        # branch of the trie at most fits a character, and its greedy tail tries the longest
+        # form first, as the alternation does at three times the cost; beyond ASCII, case
+        # folding lets two branches fit ("s" and "ſ"), so the alternation keeps that rule.
+        body = self.forms_pattern if self.ascii_forms else _longest_first(self._right)
+        self._pattern = re.compile(f"{_BEFORE}(?:{body}){_AFTER}", re.IGNORECASE)
+        self._filter = LineFilter(self.forms_pattern, self.ascii_forms)
 
     def candidate_lines(self, lines: list[str]) -> set[int]:
         """0-based indexes of the ``lines`` where :meth:`find` may report something.
@@ -117,14 +157,7 @@ class SpellingMatcher:
         check, any right-hand neighbour). Blanking parts of a line (code, URLs) never
         makes a form appear, so the other lines need no closer look.
         """
-        text = "\n".join(lines)
-        if self._lowered is None:
-            return _lines_of(self._prefilter, text)
-        found = _lines_of(self._lowered, text.lower())  # exact on ASCII lines
-        for index in _lines_of(_NON_ASCII, text):
-            if self._prefilter.search(lines[index]):
-                found.add(index)
-        return found
+        return self._filter.matching_lines(lines)
 
     def find(self, text: str) -> Iterator[Misspelling]:
         for match in self._pattern.finditer(text):

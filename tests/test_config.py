@@ -102,3 +102,54 @@ def test_bad_config_is_one_line_and_exit_2_for_every_command_that_reads_it(
         result = CliRunner().invoke(cli, [*args, str(listing)])
         assert result.exit_code == 2, (args, result.output)
         assert result.output == f"error: {tmp_path / 'awesome.toml'}: not valid UTF-8 (byte 8)\n"
+
+
+LINT_TABLE = """\
+select = ["spelling", "url-https"]
+ignore = ["typo"]
+severity = { double-space = "error", no-tabs = "off" }
+spelling = { "megatron" = "Megatron" }
+allow_duplicates = true
+allowed_duplicate_urls = ["https://github.com/org/repo"]
+"""
+
+
+def test_every_lint_key_reads_the_same_from_awesome_toml_and_pyproject(tmp_path: Path) -> None:
+    from awesome.config import LintConfig
+
+    expected = LintConfig(
+        select=["spelling", "url-https"],
+        ignore=["typo"],
+        severity={"double-space": "error", "no-tabs": "off"},
+        spelling={"megatron": "Megatron"},
+        allow_duplicates=True,
+        allowed_duplicate_urls=["https://github.com/org/repo"],
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "awesome.toml").write_text("[lint]\n" + LINT_TABLE, "utf-8")
+    assert load_config(tmp_path / "a" / "README.md").lint == expected
+    (tmp_path / "b" / ".git").mkdir(parents=True)
+    (tmp_path / "b" / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.awesome.lint]\n' + LINT_TABLE, "utf-8"
+    )
+    config = load_config(tmp_path / "b" / "README.md")
+    assert config.lint == expected and config.source == str(tmp_path / "b" / "pyproject.toml")
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('severity = { typo = "fatal" }', "invalid value for 'lint.severity.typo'"),
+        ('select = "typo"', "invalid value for 'lint.select'"),
+        ("spelling = { megatron = 1 }", "invalid value for 'lint.spelling.megatron'"),
+        ('allow_duplicates = "yes"', "invalid value for 'lint.allow_duplicates'"),
+        ("allowed_duplicate_url = []", "unknown key 'lint.allowed_duplicate_url' (valid keys: "),
+    ],
+)
+def test_a_bad_lint_value_names_its_key(tmp_path: Path, table: str, message: str) -> None:
+    path = tmp_path / "awesome.toml"
+    path.write_text(f"[lint]\n{table}\n", "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "README.md")
+    assert str(caught.value).startswith(f"{path}: {message}")
+    assert "\n" not in str(caught.value)

@@ -73,3 +73,23 @@ def test_no_note_for_a_list_without_arxiv_links(
 def test_machine_formats_get_no_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(["lint", "--format", "json", str(_write(tmp_path, PAPER_LIST))])
     assert capsys.readouterr().err == ""
+
+
+def test_jobs_one_and_two_print_the_same_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tools.genlist import generate_list
+
+    # past the 20,000 lines that make two processes worth it: a comment fills the rest
+    filler = "<!--\n" + "A note kept out of sight.\n" * 20_000 + "-->\n"
+    path = _write(tmp_path, generate_list(2_000) + "\n" + filler)
+    reports = []
+    for jobs in ("1", "2"):
+        code = run(["lint", "--format", "json", "--jobs", jobs, str(path)])
+        reports.append((code, capsys.readouterr().out))
+    assert reports[0] == reports[1]
+    assert reports[0][0] == 1 and '"entry-order"' in reports[0][1]
+
+
+def test_jobs_below_one_is_a_usage_error(tmp_path: Path) -> None:
+    assert run(["lint", "--jobs", "0", str(_write(tmp_path, TOOL_LIST))]) == 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from awesome.config import Config, LintConfig
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import LintContext
@@ -211,3 +214,10 @@ def test_titles_that_differ_in_their_closing_notes_are_two_editions() -> None:
     )
     # a note on one side only is still the same title
     assert lines_of(lint(DUPLICATE_ENTRY, body)) == [8]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_titles_get_the_key_the_unicode_path_gives(title: str) -> None:
+    # an "é" sends the title down the Unicode path, and stays in its key at the end
+    assert title_key(title) == title_key(title + "é")[:-1]

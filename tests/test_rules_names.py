@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from awesome.model import Document
 from awesome.parser import parse_document
 from awesome.rules.names import (
+    _VENUE_YEAR,
     TYPO,
     VENUE_SPELLING,
+    _pattern,
+    _venue_forms,
+    _venue_year_pattern,
     canonical_venue,
     check_venue_spelling,
     find_misspellings,
     full_year,
+    name_lines,
     typo_table,
 )
 from tests.rule_support import HEAD, apply_fixes, context_for, lines_of, lint
@@ -116,3 +125,40 @@ def test_two_digit_years() -> None:
     assert full_year("23", 2026) == 2023
     assert full_year("27", 2026) == 2027
     assert full_year("98", 2026) == 1998
+
+
+# Pieces that make typos and venue-year forms appear, glue them to neighbours or break them.
+_NAME_PIECES = st.sampled_from(
+    [
+        "Communtity", "communtity", "COMMUNTITY", "el al.", "el  al.", "Fine-tunning", "ICLR", "iclr",
+        "NeurIPS", "NIPS", "Arixv", "EMNLP findings", "ACL  findings", "FAT*", "'23", "’21", "`19", "2021", "-2020",
+        "_1999", "18", "\u212a", "\u0130", "é", "x", "_", "@", "/", ".", "-", " ", "\n", "`", "[", "](",
+        ")", "https://",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=25).map("".join))
+def test_one_scan_finds_every_line_a_typo_or_venue_year_stands_on(text: str) -> None:
+    """The shared pass must keep each line that the typo and venue-year patterns match."""
+    lines = text.split("\n")
+    typos = _pattern(tuple(sorted(typo_table().items())))
+    venue_years = _venue_year_pattern()
+    wanted = {i for i, line in enumerate(lines) if typos.search(line) or venue_years.search(line)}
+    assert wanted <= name_lines(context_for(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=25).map("".join))
+@example("ACL  findings2021, EMNLP findings'23, Findings of EMNLP 2022, neurips2020")
+def test_venue_years_are_found_as_by_every_venue_longest_first(text: str) -> None:
+    """The venues are matched by a trie; an alternation of them, longest first, is the rule."""
+    forms = sorted(_venue_forms(), key=len, reverse=True)
+    alternation = "|".join(re.escape(form) for form in forms)
+    reference = re.compile(rf"(?<![\w./@-])(?P<venue>{alternation}){_VENUE_YEAR}", re.IGNORECASE)
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, str, str]]:
+        return [(m.start(), m.group("venue"), m.group(0)) for m in pattern.finditer(text)]
+
+    assert found(_venue_year_pattern()) == found(reference)

@@ -35,6 +35,21 @@ def test_https_links_are_fine() -> None:
     assert lint(URL_HTTPS, "- [A](https://github.com/a/b) - Repo.\n") == []
 
 
+def test_a_badge_image_and_its_target_are_two_urls() -> None:
+    """``[![alt](image)](target)``: each URL is found on its own, neither runs into the other."""
+    body = "[![Paper](http://github.com/org/repo/actions/workflows/ci.yml/badge.svg)](http://arxiv.org/pdf/2307.09288v2)\n"
+    https = lint(URL_HTTPS, body)
+    assert [f.message for f in https] == [
+        "use https: https://github.com/org/repo/actions/workflows/ci.yml/badge.svg"
+    ]
+    arxiv = lint(ARXIV_URL, body)
+    assert [f.message.split()[-1] for f in arxiv] == ["https://arxiv.org/abs/2307.09288"]
+    fixed = apply_fixes(apply_fixes(body, https), lint(ARXIV_URL, apply_fixes(body, https)))
+    assert fixed.endswith(
+        "[![Paper](https://github.com/org/repo/actions/workflows/ci.yml/badge.svg)](https://arxiv.org/abs/2307.09288)\n"
+    )
+
+
 def test_arxiv_pdf_versioned_and_export_links_become_abs() -> None:
     body = (
         "- [Llama 2](https://arxiv.org/pdf/2307.09288) - 2023.\n"

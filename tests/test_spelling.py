@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesome.rules.spelling import prose_only
-from awesome.spelling import SpellingMatcher, matcher, product_names
+from awesome.spelling import FOLDS_TO_ASCII, SpellingMatcher, matcher, product_names
 
 # Pieces that make forms appear, glue them to neighbours or break them across lines.
 _PIECES = st.sampled_from(
@@ -72,3 +75,25 @@ def test_found_misspellings_carry_their_column() -> None:
         ("Pytorch", "PyTorch", 10),
         ("Git Hub", "GitHub", 22),
     ]
+
+
+def _found(spell: SpellingMatcher, text: str) -> list[tuple[str, str, int]]:
+    return [(m.found, m.right, m.column) for m in spell.find(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_the_trie_finds_what_every_form_longest_first_finds(text: str) -> None:
+    """The shipped names are ASCII, so they are matched by a trie; one configured form
+    beyond ASCII puts every form in an alternation, longest first: both find the same."""
+    lines = text.split("\n")
+    trie, alternation = matcher(), SpellingMatcher(product_names(), {"ünïcode": "Ünïcode"})
+    for line in lines:
+        assert _found(trie, line) == [f for f in _found(alternation, line) if f[1] != "Ünïcode"]
+
+
+def test_only_four_characters_beyond_ascii_fold_into_it() -> None:
+    """The prefilter searches again only the lines holding one of these (see FOLDS_TO_ASCII)."""
+    ascii_class = re.compile("[" + re.escape("".join(map(chr, range(128)))) + "]", re.IGNORECASE)
+    folding = [chr(c) for c in range(128, sys.maxunicode + 1) if ascii_class.fullmatch(chr(c))]
+    assert "".join(folding) == FOLDS_TO_ASCII

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from awesome import parallel
 from awesome.commands.common import exits_on_error
 from awesome.lint import fix_file, lint_file
 from awesome.lint_report import FORMATS, render, use_colour
@@ -19,10 +20,10 @@ def _default_files() -> list[Path]:
     return [DEFAULT_LIST if DEFAULT_LIST.exists() else Path("README.md")]
 
 
-def _fix_all(paths: list[Path], config_path: Path | None) -> list[Finding]:
+def _fix_all(paths: list[Path], config_path: Path | None, jobs: int) -> list[Finding]:
     findings: list[Finding] = []
     for path in paths:
-        report = fix_file(path, config_path)
+        report = fix_file(path, config_path, jobs)
         if report.problems:
             click.echo(
                 f"{path}: not fixed, nothing written: " + "; ".join(report.problems), err=True
@@ -68,8 +69,16 @@ def _no_lock_note(paths: list[Path], config_path: Path | None) -> str | None:
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path), help="Configuration file."
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes for a list of 20,000 lines or more: 1 runs every rule in this one;"
+    " the default is 2 where the system can fork (Linux) and has a second core.",
+)
 @exits_on_error
-def command(files: tuple[Path, ...], fmt: str, fix: bool, config_path: Path | None) -> int:
+def command(
+    files: tuple[Path, ...], fmt: str, fix: bool, config_path: Path | None, jobs: int | None
+) -> int:
     """Check lists for content and form errors; exit 1 when errors remain.
 
     Reads the list, its configuration and its metadata lock; never the network.
@@ -79,10 +88,11 @@ def command(files: tuple[Path, ...], fmt: str, fix: bool, config_path: Path | No
     Example: awesome lint --format github list/README.md
     """
     paths = list(files) or _default_files()
+    jobs = jobs or (2 if parallel.available() else 1)
     if fix:
-        findings = _fix_all(paths, config_path)
+        findings = _fix_all(paths, config_path, jobs)
     else:
-        findings = [finding for path in paths for finding in lint_file(path, config_path).findings]
+        findings = [f for path in paths for f in lint_file(path, config_path, jobs).findings]
     colour = fmt == "text" and use_colour(sys.stdout)
     click.echo(render(fmt, findings, [str(p) for p in paths], colour), nl=False)
     note = _no_lock_note(paths, config_path) if fmt == "text" else None

@@ -23,13 +23,16 @@ _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 def walk_entries(document: Document) -> Iterator[tuple[Section, Entry]]:
     """Every entry with its section, children after their parent, in document order."""
-    for section, entry in document.entries():
-        yield section, entry
-        stack = list(reversed(entry.children))
-        while stack:
-            child = stack.pop()
-            yield section, child
-            stack.extend(reversed(child.children))
+    for section in document.walk():
+        for entry in section.entries:
+            yield section, entry
+            if not entry.children:
+                continue  # most entries: no stack to build
+            stack = list(reversed(entry.children))
+            while stack:
+                child = stack.pop()
+                yield section, child
+                stack.extend(reversed(child.children))
 
 
 def entry_line_numbers(entry: Entry, context: LintContext) -> range:

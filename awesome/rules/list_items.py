@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import NamedTuple, cast
 
 from awesome.inline import find_links, link_at
 from awesome.model import Document
@@ -46,8 +46,7 @@ _PARENTHETICAL = re.compile(r"\s*([*_]{0,2})\([^()]*\)\1$")
 _LOWERCASE_NAMES = frozenset({"npm", "pnpm", "scikit-learn", "fastText", "word2vec", "pandas"})
 
 
-@dataclass(frozen=True)
-class ListLink:
+class ListLink(NamedTuple):
     """The leading link of an awesome-style item and what follows it."""
 
     label: str
@@ -111,12 +110,18 @@ def _skip_decoration(text: str) -> int:
 def leading_link(item: Item, outline: Outline) -> ListLink | None:
     """The item's first link after any decoration, or None when it does not start with one.
 
-    Several rules ask for it; the outline keeps the answer per item.
+    Several rules ask for it; the outline keeps the answers of all its items.
     """
-    memo = cast("dict[int, ListLink | None]", outline.memo.setdefault("leading_link", {}))
-    if item.line not in memo:
-        memo[item.line] = _leading_link(item, outline)
-    return memo[item.line]
+    return _leading_links(outline)[item.line]
+
+
+def _leading_links(outline: Outline) -> dict[int, ListLink | None]:
+    found = outline.memo.get("leading_links")
+    if found is None:
+        found = outline.memo["leading_links"] = {
+            item.line: _leading_link(item, outline) for item in outline.items
+        }
+    return cast("dict[int, ListLink | None]", found)
 
 
 def _leading_link(item: Item, outline: Outline) -> ListLink | None:
@@ -137,15 +142,18 @@ def _leading_link(item: Item, outline: Outline) -> ListLink | None:
     return ListLink(reference.group(1), definition[1], text[reference.end() :], start + 1)
 
 
-def content_items(outline: Outline) -> Iterator[tuple[Item, ListLink]]:
-    """Items outside the contents list that start with a link."""
-    toc = outline.toc_heading()
-    for item in outline.items:
-        if toc is not None and item.heading == toc:
-            continue
-        link = leading_link(item, outline)
-        if link is not None:
-            yield item, link
+def content_items(outline: Outline) -> list[tuple[Item, ListLink]]:
+    """Items outside the contents list that start with a link (computed once per outline)."""
+    found = outline.memo.get("content_items")
+    if found is None:
+        toc = outline.toc_heading()
+        links = _leading_links(outline)
+        found = outline.memo["content_items"] = [
+            (item, link)
+            for item in outline.items
+            if (toc is None or item.heading != toc) and (link := links[item.line]) is not None
+        ]
+    return cast("list[tuple[Item, ListLink]]", found)
 
 
 def split_description(tail: str) -> tuple[str, str | None]:
@@ -189,7 +197,10 @@ def _casing_ok(description: str) -> bool:
 
 
 def _strip_decoration_end(description: str) -> str:
-    return _TRAILING_DECOR.sub("", description.rstrip())
+    text = description.rstrip()
+    if text[-1:] not in (")", "]", ">"):
+        return text  # every decoration ends so: most descriptions end with a full stop
+    return _TRAILING_DECOR.sub("", text)
 
 
 def ending_ok(description: str) -> bool:
@@ -215,7 +226,7 @@ def _ends_sentence(text: str) -> bool:
     text = _PARENTHETICAL.sub("", text) if text.endswith((")", ")*", ")**", ")_")) else text
     if not text or _SINGLE_CODE.match(text):
         return False
-    if _DOUBLE_END.search(text):
+    if text[-1] in _END_MARKS and _DOUBLE_END.search(text):
         return False
     if text[-1] in '"”':
         return len(text) > 1 and text[-2] in _END_MARKS
@@ -411,6 +422,7 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
     Raw HTML blocks are left out: their quotes belong to attributes.
     """
     outline = context.outline()
+    code, comment = outline.code, outline.comment
     unit: list[tuple[int, str]] = []
     in_html = False
     for index, line in enumerate(context.lines):
@@ -418,12 +430,11 @@ def _units(context: LintContext) -> Iterator[list[tuple[int, str]]]:
         if in_html:
             in_html = bool(line.strip())
             continue
-        if not line.strip() or not outline.is_prose(number) or _UNIT_START.match(line):
+        opens = not line.strip() or code[index] or comment[index]  # a line no unit takes
+        if opens or _UNIT_START.match(line):
             if unit:
                 yield unit
-            unit = []
-            if line.strip() and outline.is_prose(number):
-                unit = [(number, line)]
+            unit = [] if opens else [(number, line)]
             continue
         if "<" in line and _starts_html_block(line, after_paragraph=_open_paragraph(unit)):
             if unit:
@@ -452,8 +463,13 @@ def _mask_split_tags(unit: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 def _balanced(doc: Document, context: LintContext) -> Iterator[Finding]:
     for unit in _units(context):
-        if any(not _PAIR_CHARS.isdisjoint(text) for _, text in unit):
-            yield from _scan_unit(_mask_split_tags(unit))
+        if len(unit) == 1:  # most units of a list: one item on one line, settled at once
+            text = unit[0][1]
+            if _PAIR_CHARS.isdisjoint(text) or _no_pairs_outside_links(text):
+                continue
+        elif all(_PAIR_CHARS.isdisjoint(text) for _, text in unit):
+            continue
+        yield from _scan_unit(_mask_split_tags(unit))
 
 
 LIST_ITEM = Rule(

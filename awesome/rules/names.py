@@ -25,7 +25,7 @@ from awesome.rules._source import (
     walk_entries,
 )
 from awesome.rules.base import Finding, LintContext, Rule
-from awesome.spelling import SpellingMatcher, spelling_tables
+from awesome.spelling import LineFilter, SpellingMatcher, matcher, spelling_tables, trie_pattern
 
 
 def typo_table() -> dict[str, str]:
@@ -83,15 +83,47 @@ def _venue_forms() -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+# A year cut short (``'23``) or glued on (``2021``, ``-2021``) right after a venue.
+_VENUE_YEAR = r"(?:\s?['’‘`](?P<short>\d{2})|[-_]?(?P<full>(?:19|20)\d{2}))(?![\w'’])"
+
+
 @functools.cache
 def _venue_year_pattern() -> re.Pattern[str]:
-    """A known venue with its year cut short (``ICLR'23``) or glued on (``ICML2021``)."""
-    alternation = "|".join(re.escape(form) for form in _venue_forms())
-    return re.compile(
-        rf"(?<![\w./@-])(?P<venue>{alternation})"
-        rf"(?:\s?['’‘`](?P<short>\d{{2}})|[-_]?(?P<full>(?:19|20)\d{{2}}))(?![\w'’])",
-        re.IGNORECASE,
+    """A known venue with its year cut short (``ICLR'23``) or glued on (``ICML2021``).
+
+    The venues (all ASCII) as a trie: one branch at most fits a character, and its greedy
+    tail tries the longest venue first, as an alternation of them longest first would."""
+    venues = trie_pattern({form.lower() for form in _venue_forms()}, blanks=False)
+    return re.compile(rf"(?<![\w./@-])(?P<venue>{venues}){_VENUE_YEAR}", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=16)
+def _name_filter(spelling: tuple[tuple[str, str], ...]) -> LineFilter:
+    """One filter for the forms of spell-check, typo and venue-spelling's venue-year check.
+
+    Each of them alone would make a pass over the whole text that costs about as much as
+    the three together (the pass is paid per character, not per form).
+    """
+    products = matcher(dict(spelling))
+    typos = trie_pattern({wrong.lower() for wrong in typo_table()})
+    venues = trie_pattern({form.lower() for form in _venue_forms()}, blanks=False)
+    year = re.sub(r"\(\?P<\w+>", "(?:", _VENUE_YEAR)  # one group name may stand once
+    forms = [*typo_table(), *_venue_forms()]
+    return LineFilter(
+        f"{products.forms_pattern}|{typos}|{venues}{year}",
+        products.ascii_forms and all(form.isascii() for form in forms),
     )
+
+
+def name_lines(context: LintContext) -> set[int]:
+    """0-based indexes of the lines where a product name, a typo or a venue with a
+    glued-on year may stand (a superset), found once per lint run for the three rules."""
+    found = context.cache.get("name_lines")
+    if not isinstance(found, set):
+        spelling = tuple(sorted(context.config.lint.spelling.items()))
+        found = _name_filter(spelling).matching_lines(context.lines)
+        context.cache["name_lines"] = found
+    return found
 
 
 def full_year(short: str, this_year: int) -> int:
@@ -111,9 +143,10 @@ def _without_links(text: str) -> str:
 def check_venue_year_forms(entry: Entry, context: LintContext, this_year: int) -> Iterator[Finding]:
     """``ICLR'23`` and ``ICML2021`` in an entry: the parser cannot read them as venue and year."""
     pattern = _venue_year_pattern()
+    candidates = name_lines(context)
     for number in entry_line_numbers(entry, context):
         text = source_line(context, number)
-        if not pattern.search(text):
+        if number - 1 not in candidates or not pattern.search(text):
             continue  # most lines have none: mask only the few that might
         for match in pattern.finditer(mask(_without_links(text))):
             short, full = match.group("short"), match.group("full")
@@ -180,7 +213,7 @@ def check_typos(document: Document, context: LintContext) -> Iterable[Finding]:
     table = typo_table()
     quick = _pattern(tuple(sorted(table.items())))
     # most lines hold no typo: test the raw line before masking it
-    candidates = [i for i, line in enumerate(context.lines) if quick.search(line)]
+    candidates = [i for i in sorted(name_lines(context)) if quick.search(context.lines[i])]
     if not candidates:
         return []
     return _spelling_findings(TYPO, prose_lines(context, set(candidates)), context, table)

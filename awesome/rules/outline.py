@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Any indentation: fences inside list items (or indented by tabs) are fences too.
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -23,19 +24,21 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
+_MARKS = ("[", "<", "*", "__", "`")  # what the four patterns of plain_text need to match
 _TOC_TITLES = ("contents", "table of contents")
 
 
 def plain_text(inline: str) -> str:
     """Inline Markdown as a reader sees it: link labels and image alt text, no markup."""
+    if not any(mark in inline for mark in _MARKS):
+        return inline.strip()  # most link labels: plain words, nothing for the patterns
     text = _IMAGE.sub(lambda m: m.group(1), inline)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _TAG.sub("", text)
     return _EMPHASIS.sub("", text).strip()
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str
     """The inline source after the ``#`` marks, closing marks removed."""
@@ -47,8 +50,7 @@ class Heading:
         return plain_text(self.text)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """One list item's first line."""
 
     line: int
@@ -226,9 +228,12 @@ def build_outline(lines: list[str]) -> Outline:
         if code[index] or outline.comment[index]:
             previous_blank = not line.strip()
             continue
-        if _add_heading(outline, line, number, previous_blank):
+        item = matches[index]
+        # a line that reads as a list item is never a heading: an underline of "-" needs
+        # three of them with nothing between, which the item pattern does not match
+        if item is None and _add_heading(outline, line, number, previous_blank):
             depths.reset()
-        elif not _add_item(outline, matches[index], number, depths):
+        elif not _add_item(outline, item, number, depths):
             _add_definition(outline, line, number)
             if line.strip() and previous_blank and not line[:1].isspace():
                 depths.reset()
@@ -265,7 +270,7 @@ def _add_item(
         return False
     line = match.string
     margin, marker, gap, rest = match.groups()
-    if marker in "*-" and not rest.strip(" \t" + marker) and _BREAK.match(line):
+    if marker in "*-" and rest[:1] in ("", " ", "\t", marker) and _is_break(line, marker, rest):
         return False  # a thematic break, not an item
     indent = _indent_width(margin) if "\t" in margin else len(margin)
     content_column = indent + len(marker) + max(1, len(gap))
@@ -273,6 +278,10 @@ def _add_item(
     depth = depths.depth(indent, content_column)
     outline.items.append(Item(number, indent, marker, rest, depth, heading, gap))
     return True
+
+
+def _is_break(line: str, marker: str, rest: str) -> bool:
+    return not rest.strip(" \t" + marker) and _BREAK.match(line) is not None
 
 
 def _add_definition(outline: Outline, line: str, number: int) -> None:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from awesome.rules._source import _CODE_SPAN, outside_fences
 from awesome.rules.base import Finding
 
 _DIRECTIVE = re.compile(r"<!--\s*(awesome-lint|lint)\s+(disable|enable|ignore)\b(.*?)-->")
@@ -41,13 +42,22 @@ def _peer_form(rule_id: str) -> str:
 
 
 def directives(lines: list[str]) -> Iterator[Directive]:
-    """Every suppression comment, in source order."""
-    for index, line in enumerate(lines):
-        if "<!--" not in line:
+    """Every suppression comment, in source order; one shown as code (a fenced block, a
+    code span) is an example for the reader, not a comment."""
+    candidates = [n for n, line in enumerate(lines, 1) if "<!--" in line and "lint" in line]
+    if not candidates:
+        return  # most lists: no need to find their code blocks
+    outside = {number for number, _ in outside_fences(lines)}
+    for number in candidates:
+        if number not in outside:
             continue
+        line = lines[number - 1]
+        code = [span.span() for span in _CODE_SPAN.finditer(line)] if "`" in line else []
         for match in _DIRECTIVE.finditer(line):
+            if any(start < match.start() < end for start, end in code):
+                continue
             ids = tuple(part for part in re.split(r"[\s,]+", match.group(3).strip()) if part)
-            yield Directive(index + 1, match.start() + 1, match.group(1), match.group(2), ids)
+            yield Directive(number, match.start() + 1, match.group(1), match.group(2), ids)
 
 
 def resolve(rule_id: str, aliases: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -124,7 +134,12 @@ def _targets(directive: Directive, aliases: Mapping[str, tuple[str, ...]]) -> li
         return [ALL]
     targets: list[str] = []
     for rule_id in directive.ids:
-        targets.extend(resolve(rule_id, aliases))
+        if directive.form == "awesome-lint" and rule_id in aliases.get(rule_id, ()):
+            # our own id in our own comment is that rule alone, even where a peer id of the
+            # same name covers more (awesome-lint's double-link is also our duplicate-entry)
+            targets.append(rule_id)
+        else:
+            targets.extend(resolve(rule_id, aliases))
     return targets
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from awesome.arxiv_id import ArxivId, parse_bare, parse_url
-from awesome.inline import find_links
+from awesome.inline import InlineLink, find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, Fix, LintContext, Rule
@@ -109,8 +109,7 @@ _LINK_TITLE = re.compile(r"""\s+(?:"[^"]*"|'[^']*')\s*$""")
 _PDF_LABEL = re.compile(r"\bpdf\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class SourceUrl:
+class SourceUrl(NamedTuple):
     """A URL found on a source line; ``start``/``end`` index the line text.
 
     ``outer_start``/``outer_end`` span the whole construct that holds the URL (the
@@ -143,28 +142,44 @@ def _destination(text: str, opening: int, closing: int) -> tuple[int, int] | Non
     return (opening + 1, end) if end > opening + 1 else None
 
 
-def _urls_on_line(number: int, text: str) -> Iterator[SourceUrl]:
+def _markdown_urls(
+    found: list[SourceUrl], number: int, text: str, links: Iterable[InlineLink], offset: int
+) -> None:
+    """Add to ``found`` the destinations of ``links`` (found at ``offset`` of ``text``) and
+    of the links inside their labels: the image of a badge, ``[![alt](image)](target)``."""
+    for link in links:
+        label_start = offset + link.start + (2 if link.image else 1)
+        opening = label_start + len(link.label) + 1  # the "(" after the label's "]"
+        span = _destination(text, opening, offset + link.end - 1)
+        if span is not None:
+            start, end = span
+            outer_start, outer_end = offset + link.start, offset + link.end
+            url = text[start:end]
+            found.append(
+                SourceUrl(number, url, start, end, outer_start, outer_end, label=link.label)
+            )
+        if "](" in link.label:
+            _markdown_urls(found, number, text, find_links(link.label), label_start)
+
+
+def _add_urls_of_line(found: list[SourceUrl], number: int, text: str) -> None:
     # Each form needs a marker (a Markdown link "](", an attribute "=", an autolink "<",
     # a definition "]:"): a substring test skips the scans that cannot match, same output.
     if "](" in text:
-        for link in find_links(text):
-            opening = text.find("](", link.start, link.end) + 1
-            span = _destination(text, opening, link.end - 1) if opening > 0 else None
-            if span is not None:
-                url = text[span[0] : span[1]]
-                yield SourceUrl(
-                    number, url, span[0], span[1], link.start, link.end, label=link.label
-                )
+        _markdown_urls(found, number, text, find_links(text), 0)
     for pattern, marker in ((_HTML_URL, "="), (_AUTOLINK, "<")):
         if marker not in text:
             continue
         for match in pattern.finditer(text):
             start, end = match.start("url"), match.end("url")
-            yield SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+            found.append(
+                SourceUrl(number, match.group("url"), start, end, match.start(), match.end())
+            )
     definition = _DEFINITION.match(text) if "]:" in text else None
     if definition:
         start, end = definition.start("url"), definition.end("url")
-        yield SourceUrl(number, definition.group("url"), start, end, start, end, definition=True)
+        url = definition.group("url")
+        found.append(SourceUrl(number, url, start, end, start, end, definition=True))
 
 
 def source_urls(context: LintContext) -> list[SourceUrl]:
@@ -172,18 +187,16 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
     Computed once per lint run and shared by the four URL rules.
     """
-    found = context.cache.get("source_urls")
-    if isinstance(found, list):
-        return found
-    urls = list(_scan_urls(context.lines))
-    context.cache["source_urls"] = urls
-    return urls
-
-
-def _scan_urls(lines: list[str]) -> Iterator[SourceUrl]:
-    for number, text in outside_fences(lines):
+    cached = context.cache.get("source_urls")
+    if isinstance(cached, list):
+        return cached
+    # one list filled in place: a chain of generators per line costs more than the scan
+    found: list[SourceUrl] = []
+    for number, text in outside_fences(context.lines):
         if "](" in text or "=" in text or "<" in text or "]:" in text:
-            yield from _urls_on_line(number, text)
+            _add_urls_of_line(found, number, text)
+    context.cache["source_urls"] = found
+    return found
 
 
 def _host_serves_https(host: str) -> bool:
@@ -366,14 +379,16 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
         yield ARXIV_URL.finding(f"link {what}: {better}{more}", line, first.start + 1, fix)
     # A mirror page as an entry's own link hides arXiv's versions and metadata; the same
     # page as an extra labelled link ([HF Papers](...)) beside the arXiv link is fine.
-    mirrors = [found for found in source_urls(context) if mirror_arxiv_id(found.url)]
+    mirrors = [
+        (found, mirrored)
+        for found in source_urls(context)
+        if (mirrored := mirror_arxiv_id(found.url)) is not None
+    ]
     if not mirrors:
         return
-    for found in mirrors:
+    for found, mirrored in mirrors:
         if (found.line, found.url.strip()) not in primary_urls() or found.line in reported:
             continue
-        mirrored = mirror_arxiv_id(found.url)
-        assert mirrored is not None
         text = context.lines[found.line - 1]
         better = mirrored.abs_url
         around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]

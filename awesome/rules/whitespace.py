@@ -18,8 +18,8 @@ _ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 def _trailing(doc: Document, context: LintContext) -> Iterator[Finding]:
     outline = context.outline()
     for index, line in enumerate(context.lines):
-        if outline.code[index]:
-            continue
+        if line[-1:] not in (" ", "\t") or outline.code[index]:
+            continue  # the end of the line decides: no regex scan along every line
         match = _TRAILING.search(line)
         if match:
             fix = Fix(index + 1, match.group(0), "", column=match.start() + 1)
