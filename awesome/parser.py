@@ -408,7 +408,11 @@ class _Builder:
                 return
             self.doc.intro.append(Block("list", text, items[0].line))
             return
-        section.entries.extend(_dedented(_item_to_entry(item), item.indent) for item in items)
+        entries = section.entries
+        for item in items:
+            entry = _item_to_entry(item)
+            # only an item kept verbatim may need dedenting: most entries skip the call
+            entries.append(entry if entry.parsed else _dedented(entry, item.indent))
 
 
 def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) -> None:
