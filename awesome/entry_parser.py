@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from awesome.arxiv_id import arxiv_id_of_url
-from awesome.inline import InlineLink, find_links, link_at, unescape
+from awesome.inline import InlineLink, find_links, link_at, links_in, unescape
 from awesome.model import Entry, Link
 
 _YEAR = r"(?:19|20)\d\d"
@@ -140,7 +140,7 @@ def _trailing_links(text: str) -> tuple[str, list[Link]]:
     """Split off the links at the end of ``text`` that are separated only by glue."""
     if "[" not in text:
         return text.strip(), []
-    return _split_trailing_links(text, 0, list(find_links(text)))
+    return _split_trailing_links(text, 0, links_in(text))
 
 
 def _split_trailing_links(text: str, start: int, found: list[InlineLink]) -> tuple[str, list[Link]]:
@@ -177,7 +177,7 @@ def _parse_meta_tail(rest: str) -> _Tail:
         rest = rest[match.end() :]
     match = _meta_year(rest)
     if match:
-        authors, venue, year = match.group("authors", "venue", "year")
+        authors, venue, year = match.groups()  # all three groups, in order
         if authors:
             tail.authors, tail.first_only = split_authors(authors)
         tail.venue = unescape(venue).strip() if venue else None
@@ -219,7 +219,7 @@ def _bold_first_entry(text: str) -> Entry | None:
     if bold is None:
         return None
     bold_start, bold_end = bold.span()
-    links = list(find_links(text))
+    links = links_in(text)
     if not links or links[0].start < bold_end:
         return None
     prefix = text[:bold_start].strip().rstrip(":").strip()
@@ -338,7 +338,7 @@ def _read_bold_meta(meta: str) -> _Tail:
             return tail
     match = _TRAILING_YEAR.match(meta)
     if match:
-        venue, year = match.group("venue", "year")
+        venue, year = match.groups()  # both groups, in order
         tail.year = int(year)
         venue = venue.strip().rstrip(",.;:").strip()
         tail.venue = unescape(venue) or None

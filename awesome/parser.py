@@ -160,7 +160,7 @@ class _Reader:
             match = _ITEM.match(line)
             # a thematic break holds nothing but its marks and blanks
             if match and (line.strip(" \t-*_") or not _RULE.match(line)):
-                margin, marker, text = match.group("indent", "marker", "text")
+                margin, marker, text = match.groups()  # all three, in order: cheaper than by name
                 indent = _indent_width(margin) if "\t" in margin else len(margin)
                 # only a numbered item can be a pseudo-heading: bullets skip the look-ahead
                 if stack and marker[0].isdigit() and _is_pseudo_heading(self, match):
@@ -408,7 +408,11 @@ class _Builder:
                 return
             self.doc.intro.append(Block("list", text, items[0].line))
             return
-        section.entries.extend(_dedented(_item_to_entry(item), item.indent) for item in items)
+        entries = section.entries
+        for item in items:
+            entry = _item_to_entry(item)
+            # only an item kept verbatim may need dedenting: most entries skip the call
+            entries.append(entry if entry.parsed else _dedented(entry, item.indent))
 
 
 def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) -> None:

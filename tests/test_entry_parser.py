@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from awesome.entry_parser import parse_entry_text
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesome.entry_parser import _AUTHOR_SEPARATOR, _BOLD, _ET_AL, parse_entry_text, split_authors
+from awesome.inline import unescape
 from awesome.render import render_entry
 
 
@@ -124,3 +130,36 @@ def test_a_bold_title_loses_its_closing_full_stop() -> None:
     assert entry is not None and (entry.title, entry.year) == ("Deep Sets", 2017)
     dots = parse_entry_text("**Wait for it...** 2020. [paper](https://example.org/p)")
     assert dots is not None and dots.title == "Wait for it..."
+
+
+_BOLDISH = st.lists(st.sampled_from(["*", "**", "\\", "a", " ", "\n", "é"]), max_size=16).map(
+    "".join
+)
+# The bold pattern as first written, one character a step: slower, and the reference for
+# the quicker pattern with possessive runs.
+_BOLD_STEPWISE = re.compile(r"\*\*(?P<text>(?:[^*\\]|\\.|\*(?!\*))+?)\*\*")
+
+
+@given(_BOLDISH)
+def test_the_bold_pattern_finds_what_the_stepwise_pattern_finds(text: str) -> None:
+    quick, stepwise = _BOLD.search(text), _BOLD_STEPWISE.search(text)
+    assert (quick and (quick.span(), quick.group("text"))) == (
+        stepwise and (stepwise.span(), stepwise.group("text"))
+    )
+
+
+_AUTHORISH = st.lists(
+    st.sampled_from(["Smith", "A.", " ", ",", "&", "and", "et", "al", ".", "\\", "\n", "\t"]),
+    max_size=12,
+).map("".join)
+
+
+@given(_AUTHORISH)
+def test_split_authors_shortcuts_agree_with_the_patterns(text: str) -> None:
+    """split_authors skips a pattern when a substring it needs is missing: same result."""
+    plain = unescape(text.strip().rstrip(","))
+    et_al = _ET_AL.search(plain)
+    if et_al is not None:
+        plain = plain[: et_al.start()]
+    names = [part.strip() for part in _AUTHOR_SEPARATOR.split(plain) if part.strip()]
+    assert split_authors(text) == (names, et_al is not None)
