@@ -275,7 +275,7 @@ def _rewritten(url: str, applied: list[Fix], targets: Counter[str]) -> bool:
 
 def _lost_by_fixes(original: str, fixed: str, applied: list[Fix]) -> list[str]:
     """What the fixes removed beyond the text they meant to replace or rewrite."""
-    from awesome.formatting import link_targets, words
+    from awesome.formatting import link_targets, link_targets_of_both, words
 
     allowed_words: Counter[str] = Counter()
     allowed_links: Counter[str] = Counter()
@@ -283,8 +283,8 @@ def _lost_by_fixes(original: str, fixed: str, applied: list[Fix]) -> list[str]:
         allowed_words.update(words(fix.old))
         allowed_links.update(link_targets(fix.old))
     problems: list[str] = []
-    fixed_targets = link_targets(fixed)
-    lost_links = link_targets(original) - fixed_targets - allowed_links
+    original_targets, fixed_targets = link_targets_of_both(original, fixed)
+    lost_links = original_targets - fixed_targets - allowed_links
     problems.extend(
         f"link target would be lost: {url}"
         for url in sorted(lost_links)

@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from awesome.formatting import format_text, link_targets, lost_content
 from awesome.metadata import MetadataLock
 from awesome.parser import parse_document
@@ -101,3 +105,18 @@ def test_contents_like_lists_are_judged_the_same_before_and_after_formatting() -
     ):
         result = format_text(original)
         assert result.problems == [], original
+
+
+def test_link_targets_of_two_large_texts_are_read_side_by_side_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from awesome import formatting
+
+    original = (Path(__file__).parent / "data" / "upstream-README.md").read_text("utf-8")
+    lines = original.split("\n")
+    first_link = next(i for i, line in enumerate(lines) if "](http" in line)
+    shortened = "\n".join(lines[:first_link] + lines[first_link + 1 :])
+    monkeypatch.setattr(formatting, "_PARALLEL_MIN_LINES", 10)  # as if these were large
+    both = formatting.link_targets_of_both(original, shortened)
+    assert both == (formatting.link_targets(original), formatting.link_targets(shortened))
+    assert both[0] != both[1]  # the two texts are told apart, in their own order
