@@ -11,6 +11,7 @@ from awesome import parallel
 from awesome.commands.common import exits_on_error
 from awesome.lint import fix_file, lint_file
 from awesome.lint_report import FORMATS, render, use_colour
+from awesome.parser import no_cyclic_gc
 from awesome.rules.base import Finding
 
 DEFAULT_LIST = Path("list/README.md")
@@ -89,12 +90,17 @@ def command(
     """
     paths = list(files) or _default_files()
     jobs = jobs or (2 if parallel.available() else 1)
-    if fix:
-        findings = _fix_all(paths, config_path, jobs)
-    else:
-        findings = [f for path in paths for f in lint_file(path, config_path, jobs).findings]
-    colour = fmt == "text" and use_colour(sys.stdout)
-    click.echo(render(fmt, findings, [str(p) for p in paths], colour), nl=False)
+    # one pause of the cyclic collector for the whole run: the parsed lists and the findings
+    # hold no cycles, and each collection would walk all of them (a 100k-entry list's report
+    # triggers several)
+    with no_cyclic_gc():
+        if fix:
+            findings = _fix_all(paths, config_path, jobs)
+        else:
+            findings = [f for path in paths for f in lint_file(path, config_path, jobs).findings]
+        colour = fmt == "text" and use_colour(sys.stdout)
+        report = render(fmt, findings, [str(p) for p in paths], colour)
+    click.echo(report, nl=False)
     note = _no_lock_note(paths, config_path) if fmt == "text" else None
     if note:
         click.echo(note, err=True)
