@@ -93,3 +93,13 @@ def test_placeholders_and_back_to_top_items_are_navigation() -> None:
     assert run_rule(text, "double-link") == []
     entries = text.replace("- [Soon](#)", "- [Intro](#b)").replace("- [Later](#)", "- [Again](#b)")
     assert lines_of(run_rule(entries, "double-link")) == [11, 17]
+
+
+def test_a_url_linked_many_times_names_ten_other_lines_and_counts_the_rest() -> None:
+    items = "".join(f"- [Item {n}](https://same.example) - Item.\n" for n in range(15))
+    found = run_rule(TITLE + items, "double-link")
+    assert len(found) == 15
+    first, last = found[0], found[-1]
+    others = [str(line) for line in lines_of(found) if line != first.line][:10]
+    assert first.message.endswith(f"(also line {', '.join(others)} and 4 more)")
+    assert f"also line {first.line}, " in last.message and last.message.endswith(" and 4 more)")

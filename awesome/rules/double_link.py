@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
@@ -91,11 +92,30 @@ def _check(doc: Document, context: LintContext) -> Iterator[Finding]:
         if len(places) < 2 or key in allowed:
             continue
         lines = [line for _, line, _ in places]
+        on_line = Counter(lines)
         for url, line, column in places:
-            others = ", ".join(str(other) for other in lines if other != line) or str(line)
             yield DOUBLE_LINK.finding(
-                f"'{url}' is linked more than once (also line {others})", line, column
+                f"'{url}' is linked more than once (also line {_others(lines, line, on_line)})",
+                line,
+                column,
             )
+
+
+_MAX_OTHERS = 10  # a URL linked 1,000 times would otherwise name 999 lines in each finding
+
+
+def _others(lines: list[int], line: int, on_line: Counter[int]) -> str:
+    """The other lines a URL stands on, the first ten of them and how many more."""
+    shown: list[str] = []
+    for other in lines:
+        if other != line:
+            shown.append(str(other))
+            if len(shown) == _MAX_OTHERS:
+                break
+    more = len(lines) - on_line[line] - len(shown)
+    if not shown:
+        return str(line)  # every link of it stands on this one line
+    return ", ".join(shown) + (f" and {more} more" if more else "")
 
 
 DOUBLE_LINK = Rule(
