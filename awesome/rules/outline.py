@@ -24,7 +24,6 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
 _TAG = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_MARKS = ("[", "<", "*", "__", "`")  # what the four patterns of plain_text need to match
 _TOC_TITLES = ("contents", "table of contents")
 
 
@@ -35,8 +34,10 @@ def is_blank(line: str) -> bool:
 
 def plain_text(inline: str) -> str:
     """Inline Markdown as a reader sees it: link labels and image alt text, no markup."""
-    if not any(mark in inline for mark in _MARKS):
-        return inline.strip()  # most link labels: plain words, nothing for the patterns
+    # the four patterns below need one of these marks, and most link labels are plain
+    # words (an "or" chain: no generator for each label)
+    if not ("[" in inline or "<" in inline or "*" in inline or "__" in inline or "`" in inline):
+        return inline.strip()
     text = _IMAGE.sub(lambda m: m.group(1), inline)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _TAG.sub("", text)
