@@ -19,6 +19,7 @@ import pickle
 import signal
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn, TypeVar
 
 First = TypeVar("First")
@@ -31,11 +32,30 @@ def available() -> bool:
 
 
 def _cores() -> int:
-    # the cores this process may run on (taskset, cpusets), not all the machine has
+    # the cores this process may run on (taskset, cpusets), not all the machine has, and
+    # no more than a container's CPU quota allows (docker --cpus=1 leaves every core visible)
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    return cores if quota is None else max(1, min(cores, int(quota)))
+
+
+def cpu_quota(root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """The CPU time this control group may use, in cores (cgroup v2's ``cpu.max`` or v1's
+    CFS quota), or None when it is not limited or cannot be read."""
+    try:
+        limit, interval = (root / "cpu.max").read_text().split()[:2]
+        return None if limit == "max" else int(limit) / int(interval)
+    except (OSError, ValueError):
+        pass
+    try:
+        quota = int((root / "cpu" / "cpu.cfs_quota_us").read_text())
+        period = int((root / "cpu" / "cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
+    return quota / period if quota > 0 and period > 0 else None
 
 
 def both(first: Callable[[], First], second: Callable[[], Second]) -> tuple[First, Second]:

@@ -82,3 +82,24 @@ def test_two_processes_find_what_one_finds(name: str, monkeypatch: pytest.Monkey
     assert split == serial
     kinds = {finding.kind for finding in serial}
     assert kinds & lint._MODEL_KINDS and kinds - lint._MODEL_KINDS  # both halves found some
+
+
+@pytest.mark.parametrize(
+    ("files", "cores"),
+    [
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu.max": "100000 100000\n"}, 1.0),
+        ({"cpu.max": "250000 100000\n"}, 2.5),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "50000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 0.5),
+        ({}, None),
+        ({"cpu.max": "garbage\n"}, None),
+    ],
+)
+def test_a_containers_cpu_quota_is_read_from_cgroup_v2_or_v1(
+    tmp_path: Path, files: dict[str, str], cores: float | None
+) -> None:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert parallel.cpu_quota(tmp_path) == cores
