@@ -162,3 +162,16 @@ def test_venue_years_are_found_as_by_every_venue_longest_first(text: str) -> Non
         return [(m.start(), m.group("venue"), m.group(0)) for m in pattern.finditer(text)]
 
     assert found(_venue_year_pattern()) == found(reference)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=25).map("".join))
+@example("el al. Fine-tunning fine-tunning COMMUNTITY Communtity")
+def test_typos_are_found_as_by_every_form_longest_first(text: str) -> None:
+    """The typos are matched by a trie; an alternation of them, longest first, is the rule."""
+    table = typo_table()
+    alternation = "|".join(re.escape(form) for form in sorted(table, key=len, reverse=True))
+    reference = re.compile(rf"(?<![\w./@-])(?:{alternation})(?!\w|[.@/]\w)")
+    expected = [(m.start(), m.end(), m.group(0)) for m in reference.finditer(text)]
+    found = [(m.start, m.end, m.wrong) for m in find_misspellings(text, table)]
+    assert found == expected
