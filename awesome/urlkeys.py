@@ -109,12 +109,11 @@ def normalize_url(url: str) -> str:
     return f"{host}{port}{path}{query}{fragment}"
 
 
-# A plain "https://host/path": lower-case ASCII host without www., port or user, no query,
-# fragment, space or control character. Its key is "host/path" (no trailing slash) unless
-# it is on a proceedings site: most links of a list, keyed without a split or parse.
-_PLAIN_URL = re.compile(
-    r"https?://(?!www\.)(?P<key>[a-z0-9.\-]+(?:/[\w!$&'()*+,\-./:;=@~%]*)?)", re.ASCII
-)
+# A plain "https://host/path": lower-case ASCII host without port or user, no query,
+# fragment, space or control character. Its key is "host/path" (no "www.", no trailing
+# slash) unless it is on a proceedings site: most links of a list, keyed without a split
+# or parse.
+_PLAIN_URL = re.compile(r"https?://(?P<key>[a-z0-9.\-]+(?:/[\w!$&'()*+,\-./:;=@~%]*)?)", re.ASCII)
 
 
 def paper_url_key(url: str) -> str:
@@ -126,8 +125,8 @@ def paper_url_key(url: str) -> str:
     into the same page, so it is dropped (except ``#/`` and ``#!`` routes).
     """
     plain = _PLAIN_URL.fullmatch(url)
-    if plain is not None and not url.endswith("/"):
-        key = plain.group("key")
+    if plain is not None:
+        key = plain.group("key").removeprefix("www.").rstrip("/")
         if not _PAPER_SITE.search(key):
             return key
     return parsed_paper_url_key(url)

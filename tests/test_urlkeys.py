@@ -136,6 +136,9 @@ _URL_PIECES = st.sampled_from(
 @given(st.lists(_URL_PIECES, max_size=8).map("".join))
 @example("https://github.com/org/repo")
 @example("https://github.com/org/repo/")
+@example("https://www.github.com/org/repo//")
+@example("https://www./")
+@example("http://www.www.x/a/")
 @example("https://aclanthology.org/2020.acl-main.1.pdf")
 def test_the_plain_url_shortcut_agrees_with_parsing(url: str) -> None:
     assert paper_url_key(url) == parsed_paper_url_key(url)
