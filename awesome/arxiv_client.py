@@ -28,7 +28,7 @@ into a private module instead. Fetching and parsing without the package would
 drop the pacing and pagination it does for us. So the one private thing used is
 the session the client sends through: a ``requests.Session`` subclass that sets
 the timeout and checks every answer before the package sees it. The version is
-pinned (``arxiv>=4.0.2,<4.1`` in pyproject.toml), and :class:`_Client` fails
+pinned (``arxiv>=4.0.2,<4.1`` in pyproject.toml), and :func:`_package_client` fails
 loudly, with what to do, if a package version keeps its session elsewhere,
 bypasses it, or stops using ``query_url_format``: never silently, and never by
 asking the real arXiv from a test. The tests prove each behaviour over HTTP.
@@ -45,10 +45,9 @@ import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import arxiv
 import requests
 import urllib3
 
@@ -57,6 +56,11 @@ from awesome.config import DEFAULT_ARXIV_API, Config
 from awesome.errors import ArxivError, ConfigError
 from awesome.metadata import Paper
 from awesome.retry_after import retry_after_seconds
+
+if TYPE_CHECKING:
+    # imported where a client is made: `awesome links` on a list without arXiv links
+    # (it reads ClientSettings from here) never needs the package and its lxml parser
+    import arxiv
 
 MAX_BATCH = 100
 # A server that cannot be reached or does not answer is asked once more, not ``retries``
@@ -287,7 +291,7 @@ class _BoundedSession(requests.Session):
             # the package stopped using query_url_format: never send elsewhere (a test
             # must not reach the real arXiv, a mirror user must not bypass the mirror)
             raise ArxivError(
-                f"the arxiv package {arxiv.__version__} asked {_host(text)}, not the configured "
+                f"the arxiv package {_package_version()} asked {_host(text)}, not the configured "
                 f"endpoint; awesome supports {SUPPORTED}"
             )
         if kwargs.get("timeout") is None:
@@ -317,25 +321,29 @@ class _BoundedSession(requests.Session):
         return response
 
 
-class _Client(arxiv.Client):
-    """One ``arxiv.Client`` whose requests go through a :class:`_BoundedSession`."""
+def _package_version() -> str:
+    import arxiv
 
-    def __init__(self, settings: ClientSettings) -> None:
-        # The package retries nothing we raise; our own loop retries with backoff.
-        super().__init__(
-            page_size=settings.batch_size, delay_seconds=settings.interval, num_retries=0
+    return str(arxiv.__version__)
+
+
+def _package_client(settings: ClientSettings, session: _BoundedSession) -> arxiv.Client:
+    """An ``arxiv.Client`` whose requests go through ``session``."""
+    import arxiv
+
+    # The package retries nothing we raise; our own loop retries with backoff.
+    client = arxiv.Client(
+        page_size=settings.batch_size, delay_seconds=settings.interval, num_retries=0
+    )
+    if not isinstance(getattr(client, "_session", None), requests.Session):
+        raise ArxivError(
+            f"the arxiv package {arxiv.__version__} no longer keeps its HTTP session in "
+            f"Client._session, so requests could not be bounded; install {SUPPORTED}"
         )
-        if not isinstance(getattr(self, "_session", None), requests.Session):
-            raise ArxivError(
-                f"the arxiv package {arxiv.__version__} no longer keeps its HTTP session in "
-                f"Client._session, so requests could not be bounded; install {SUPPORTED}"
-            )
-        self.session = _BoundedSession(settings.timeout, settings.api)
-        self._session = self.session
-        separator = "&" if "?" in settings.api else "?"
-        self.query_url_format = (
-            settings.api.replace("{", "{{").replace("}", "}}") + separator + "{}"
-        )
+    client._session = session
+    separator = "&" if "?" in settings.api else "?"
+    client.query_url_format = settings.api.replace("{", "{{").replace("}", "}}") + separator + "{}"
+    return client
 
 
 @dataclass
@@ -392,13 +400,14 @@ class ArxivClient:
         self, settings: ClientSettings | None = None, sleep: Callable[[float], None] = time.sleep
     ) -> None:
         self.settings = settings or ClientSettings()
-        self._client = _Client(self.settings)
+        self._session = _BoundedSession(self.settings.timeout, self.settings.api)
+        self._client = _package_client(self.settings, self._session)
         self._sleep = sleep
 
     @property
     def requests_made(self) -> int:
         """HTTP requests sent so far, retries included."""
-        return self._client.session.count
+        return self._session.count
 
     def fetch(self, ids: Sequence[str]) -> FetchResult:
         """Metadata for every id; raises :class:`ArxivError` when arXiv fails.
@@ -439,9 +448,11 @@ class ArxivClient:
         return max(self.settings.interval, self.settings.backoff * 2**attempt, wanted)
 
     def _query(self, batch: list[str]) -> list[arxiv.Result]:
+        import arxiv
+
         search = arxiv.Search(id_list=batch, max_results=len(batch))
         found: list[arxiv.Result] = []
-        sent = self._client.session.count
+        sent = self._session.count
         try:
             found.extend(self._client.results(search))
         except arxiv.UnexpectedEmptyPageError:
@@ -452,7 +463,7 @@ class ArxivClient:
                 raise _Transient("arXiv answered with an empty page") from None
         except arxiv.HTTPError as error:
             raise _Transient(str(error)) from None
-        if self._client.session.count == sent:
+        if self._session.count == sent:
             # results without a request through our session: the package changed how it sends
             raise ArxivError(
                 f"the arxiv package {arxiv.__version__} no longer sends through Client._session, "

@@ -418,6 +418,28 @@ def test_importing_the_cli_does_not_import_requests() -> None:
     assert subprocess.run([sys.executable, "-c", code], cwd=root).returncode == 0
 
 
+@pytest.mark.parametrize("arxiv_link", [False, True])
+def test_the_arxiv_package_is_imported_only_for_arxiv_links(
+    arxiv_link: bool, fake_arxiv: FakeArxiv, server: FaultServer
+) -> None:
+    # the package (and its lxml parser) costs start-up time a list without arXiv links
+    # does not need; the run with an arXiv link shows the probe can see it
+    listed = f"[b]({server.url('/ok')})"
+    if arxiv_link:
+        listed += " [a](https://arxiv.org/abs/1706.03741)"
+    Path("list.md").write_text(listed + "\n")
+    code = (
+        "import sys; from awesome.cli import run;"
+        f"status = run(['links', 'list.md', *{FAST!r}]);"
+        "print(status, 'arxiv' in sys.modules)"
+    )
+    env = {**os.environ, "AWESOME_ARXIV_API": fake_arxiv.url, "AWESOME_ARXIV_INTERVAL": "0"}
+    env["PYTHONPATH"] = str(ROOT)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.split()[-2:] == ["0", str(arxiv_link)]
+    assert server.total == 1
+
+
 def test_links_has_help(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = links("--help", capsys=capsys)
     assert code == 0
