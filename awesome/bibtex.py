@@ -54,17 +54,20 @@ def base_key(paper: Paper) -> str:
 def _listed_papers(doc: Document, lock: MetadataLock) -> Iterator[Paper]:
     """Each arXiv paper the list's entries (and nested entries) link to, once, in list order."""
     seen: set[str] = set()
-
-    def visit(entry: Entry) -> Iterator[Paper]:
+    for entry in _walk(doc):
         paper = lock.get(entry.arxiv_id)
         if paper is not None and paper.id not in seen:
             seen.add(paper.id)
             yield paper
-        for child in entry.children:
-            yield from visit(child)
 
-    for _, entry in doc.entries():
-        yield from visit(entry)
+
+def _walk(doc: Document) -> Iterator[Entry]:
+    """Every entry, nested ones after their parent, in list order."""
+    stack = [entry for _, entry in reversed(list(doc.entries()))]
+    while stack:
+        entry = stack.pop()
+        yield entry
+        stack.extend(reversed(entry.children))
 
 
 def citation_keys(papers: list[Paper]) -> list[str]:
@@ -148,11 +151,3 @@ def missing_papers_hint(
             f" BibTeX entry; run {command} to add them"
         )
     return None
-
-
-def _walk(doc: Document) -> Iterator[Entry]:
-    stack = [entry for _, entry in reversed(list(doc.entries()))]
-    while stack:
-        entry = stack.pop()
-        yield entry
-        stack.extend(reversed(entry.children))
