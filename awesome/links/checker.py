@@ -31,10 +31,10 @@ from awesome.links.jobs import (
     RunState,
     Step,
     UrlJob,
-    retry_after_seconds,
 )
 from awesome.links.safety import AddressPolicy, Resolver
 from awesome.links.verdict import LinkResult
+from awesome.retry_after import retry_after_seconds
 
 Progress = Callable[[int, int], None]
 _IDLE_WAKE = 0.5
