@@ -70,7 +70,7 @@ def test_rule_metadata_is_complete() -> None:
 
 
 def test_task_lists_and_steps_in_prose_sections_are_not_entries() -> None:
-    from tests.lint_helpers import TITLE, run_rule
+    from tests.rule_support import TITLE, run_rule
 
     text = TITLE + (
         "## Models\n\n- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"

@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from awesome.rules.list_items import ending_ok
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 
 @pytest.mark.parametrize(

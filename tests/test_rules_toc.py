@@ -6,7 +6,7 @@ import pytest
 
 from awesome.formatting import format_text
 from awesome.lint import apply_fixes
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 RIGHT = (
     TITLE
