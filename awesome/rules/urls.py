@@ -18,7 +18,7 @@ from awesome.inline import InlineLink, find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, Fix, LintContext, Rule
-from awesome.urlkeys import strip_tracking
+from awesome.urlkeys import domains_of, strip_tracking
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
 HTTPS_HOSTS = frozenset(
@@ -200,9 +200,7 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
 
 def _host_serves_https(host: str) -> bool:
-    host = host.lower().removeprefix("www.")
-    parts = host.split(".")
-    return any(".".join(parts[i:]) in HTTPS_HOSTS for i in range(len(parts) - 1))
+    return any(domain in HTTPS_HOSTS for domain in domains_of(host.lower().removeprefix("www.")))
 
 
 def https_url(url: str) -> str | None:
