@@ -66,7 +66,7 @@ def compile_schema(schema: dict[str, Any]) -> Check | None:
         return None
     namespace = dict(compiler.constants)
     # our own generated source, from our own schema files (see the module's docstring)
-    exec("\n".join([*compiler.source, *compiler.tables]), namespace)
+    exec("\n".join(compiler.source), namespace)
     check: Check = namespace[root]
     return check
 
@@ -81,7 +81,6 @@ class _Compiler:
         self.pending: list[tuple[str, Any]] = []
         self.constants: dict[str, Any] = {}
         self.source: list[str] = []
-        self.tables: list[str] = []
 
     def ref(self, target: str) -> str:
         """The name of the function checking ``target``; it is written by :meth:`drain`."""
@@ -100,13 +99,6 @@ class _Compiler:
             name, node = self.pending[done]
             self.source += [f"def {name}(v):", *_indent(self._body(node)), "    return True"]
             done += 1
-
-    def table(self, properties: dict[str, Any]) -> str:
-        """A name for a dict from property name to the function checking it."""
-        name = f"_table{len(self.tables)}"
-        pairs = ", ".join(f"{key!r}: {self.node(sub)}" for key, sub in properties.items())
-        self.tables.append(f"{name} = {{{pairs}}}")
-        return name
 
     def constant(self, value: Any) -> str:
         """A name for ``value`` in the generated functions' namespace."""
@@ -209,26 +201,18 @@ class _Compiler:
         other = node.get("additionalProperties")
         if other is not None and "patternProperties" in node:
             raise Unsupported("additionalProperties")
-        if other is None:
-            unknown = ["continue"]
-        elif other is False:
-            unknown = ["return False"]
-        elif isinstance(other, dict):
-            unknown = [f"if not {self.node(other)}(x): return False"]
-        else:
-            raise Unsupported("additionalProperties")
-        if not properties:
-            return [] if other is None else ["for name, x in v.items():", *_indent(unknown)]
-        if other is False:
+        if properties:
+            if other is not False:
+                # every object of ours with properties is closed: an open one is left to jsonschema
+                raise Unsupported("properties without additionalProperties: false")
             return self._closed_properties(properties)
-        table = self.table(properties)
-        return [
-            "for name, x in v.items():",
-            f"    check = {table}.get(name)",
-            "    if check is None:",
-            *_indent(unknown, 2),
-            "    elif not check(x): return False",
-        ]
+        if other is None:
+            return []
+        if other is False:
+            return ["if v: return False"]  # no property is allowed: only {} passes
+        if isinstance(other, dict):
+            return ["for x in v.values():", f"    if not {self.node(other)}(x): return False"]
+        raise Unsupported("additionalProperties")
 
     def _closed_properties(self, properties: dict[str, Any]) -> list[str]:
         """``properties`` with ``additionalProperties: false`` (every object of ours): one

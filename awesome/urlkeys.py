@@ -8,6 +8,7 @@ that all three agree on when two links are one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlsplit
 
 # Query parameters that only track where a click came from.
@@ -66,15 +67,22 @@ def _is_tracking(pair: str, local: frozenset[str]) -> bool:
     return name in TRACKING_PARAMS or name.startswith(_TRACKING_PREFIXES) or name in local
 
 
+def domains_of(host: str) -> Iterator[str]:
+    """``host`` and each parent domain of it down to two labels: a.b.example.org,
+    b.example.org, example.org (for tables keyed by domain, whose subdomains count too)."""
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        yield ".".join(parts[i:])
+
+
 def _host_tracking(base: str) -> frozenset[str]:
     """The tracking parameters particular to the URL's host (or a parent domain of it)."""
     try:
         host = (urlsplit(base).hostname or "").lower()
     except ValueError:
         return frozenset()
-    parts = host.split(".")
-    for i in range(len(parts) - 1):
-        found = HOST_TRACKING_PARAMS.get(".".join(parts[i:]))
+    for domain in domains_of(host):
+        found = HOST_TRACKING_PARAMS.get(domain)
         if found is not None:
             return found
     return frozenset()

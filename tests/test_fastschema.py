@@ -114,6 +114,8 @@ def test_unknown_keywords_mean_no_fast_path() -> None:
     assert compile_schema({"anyOf": [{"type": "string"}]}) is None
     assert compile_schema({"$ref": "#/$defs/missing"}) is None
     assert compile_schema({"$ref": "other.schema.json"}) is None
+    # properties beside open additional ones: none of our schemas has them
+    assert compile_schema({"properties": {"a": {"type": "string"}}}) is None
 
 
 # Each keyword with and without a "type" beside it: a keyword holds for values of
@@ -129,7 +131,11 @@ KEYWORD_CASES: list[tuple[dict[str, Any], list[Any]]] = [
     ({"enum": ["a", 2, None]}, ["a", 2, None, False, "b"]),
     ({"type": "null"}, [None, 0, ""]),
     ({"oneOf": [{"type": "integer"}, {"minimum": 5}]}, [3, 7, 7.5, 2.5, "x"]),
-    ({"required": ["a"], "properties": {"a": {"type": "string"}}}, [{"a": "x"}, {}, {"a": 1}, []]),
+    (
+        {"required": ["a"], "properties": {"a": {"type": "string"}}, "additionalProperties": False},
+        [{"a": "x"}, {}, {"a": 1}, {"a": "x", "b": 1}, []],
+    ),
+    ({"type": "object", "additionalProperties": False}, [{}, {"a": 1}, []]),
     ({"type": "object", "additionalProperties": {"type": "integer"}}, [{"a": 1}, {"a": "x"}, {}]),
     (
         {"properties": {"a": {}}, "additionalProperties": False},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.lint_helpers import lines_of, run_rule
+from tests.rule_support import lines_of, run_rule
 
 
 @pytest.mark.parametrize(

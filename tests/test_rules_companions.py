@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from awesome.lint import lint_file
-from tests.lint_helpers import lines_of, run_rule
+from tests.rule_support import lines_of, run_rule
 
 LIST = "# T\n\n- [X](https://x.example) - X.\n"
 

@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from awesome.rules.double_link import normalize
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 TWICE = TITLE + (
     "- [BERT](https://arxiv.org/abs/1810.04805) - Encoder.\n"

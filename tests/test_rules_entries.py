@@ -5,7 +5,7 @@ from __future__ import annotations
 from awesome.model import Document, Entry, Section
 from awesome.rules.base import LintContext
 from awesome.rules.entries import RULES, SCHEMA, UNPARSED_ENTRY
-from tests.rule_support import lines_of, lint
+from tests.rule_support import TITLE, lines_of, lint, run_rule
 
 
 def test_unparsed_item_is_reported_with_its_line() -> None:
@@ -70,8 +70,6 @@ def test_rule_metadata_is_complete() -> None:
 
 
 def test_task_lists_and_steps_in_prose_sections_are_not_entries() -> None:
-    from tests.lint_helpers import TITLE, run_rule
-
     text = TITLE + (
         "## Models\n\n- [GPT-4 Technical Report](https://arxiv.org/abs/2303.08774) - arXiv 2023.\n"
         "- [ ] Add the Gemini report\n- [x] Add the figure\n\n"

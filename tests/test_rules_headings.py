@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from awesome.rules.headings import is_title_case
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 
 def test_skipped_heading_level_is_reported() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.lint_helpers import lines_of, run_rule
+from tests.rule_support import lines_of, run_rule
 
 TABLE = """# T
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome.lint import apply_fixes
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 
 def test_final_newline() -> None:

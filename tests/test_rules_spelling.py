@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome.lint import apply_fixes
-from tests.lint_helpers import TITLE, run_rule
+from tests.rule_support import TITLE, run_rule
 
 
 def test_misspelled_names_are_reported_and_fixed() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from awesome.formatting import format_text
 from awesome.lint import apply_fixes
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 RIGHT = (
     TITLE
@@ -83,32 +83,35 @@ def test_contents_may_name_the_contributing_section() -> None:
     ]
 
 
-def test_user_content_prefix_reaches_html_ids_and_headings() -> None:
-    text = (
-        TITLE
-        + "## Tools\n\n"
-        + "- [Node](#user-content-node-js) [Py](#user-content-py) [T](#user-content-tools)\n\n"
-        + '- <a id="node-js">**Node.js**</a>\n- <a name="py">Python</a>\n'
-    )
+# Each text's links all resolve; the edit then breaks exactly the one anchor named.
+@pytest.mark.parametrize(
+    ("text", "edit", "broken"),
+    [
+        pytest.param(
+            TITLE
+            + "## Tools\n\n"
+            + "- [Node](#user-content-node-js) [Py](#user-content-py) [T](#user-content-tools)\n\n"
+            + '- <a id="node-js">**Node.js**</a>\n- <a name="py">Python</a>\n',
+            ("#user-content-py", "#user-content-ruby"),
+            "#user-content-ruby",
+            id="user-content-prefix-reaches-html-ids-and-headings",
+        ),
+        pytest.param(
+            '<h1 align="center">The Guide </h1>\n\n'
+            + "## Models\n\n"
+            + '<h2>\n  Models\n</h2>\n\n<H3 id="x">Data &amp; <b>Sets</b></H3>\n\n'
+            + "[a](#the-guide-) [b](#models) [c](#models-1) [d](#data--sets)\n",
+            # inside a fence an HTML heading is code and defines nothing
+            ("<h2>\n  Models\n</h2>", "```\n<h2>Models</h2>\n```"),
+            "#models-1",
+            id="html-headings-give-anchors-in-document-order",
+        ),
+    ],
+)
+def test_anchors_resolve_until_one_is_broken(text: str, edit: tuple[str, str], broken: str) -> None:
     assert run_rule(text, "broken-anchor") == []
-    missing = text.replace("#user-content-py", "#user-content-ruby")
-    assert [f.message for f in run_rule(missing, "broken-anchor")] == [
-        "'#user-content-ruby' matches no heading or anchor in this file"
-    ]
-
-
-def test_html_headings_give_anchors_in_document_order() -> None:
-    text = (
-        '<h1 align="center">The Guide </h1>\n\n'
-        + "## Models\n\n"
-        + '<h2>\n  Models\n</h2>\n\n<H3 id="x">Data &amp; <b>Sets</b></H3>\n\n'
-        + "[a](#the-guide-) [b](#models) [c](#models-1) [d](#data--sets)\n"
-    )
-    assert run_rule(text, "broken-anchor") == []
-    # Inside a fence an HTML heading is code and defines nothing.
-    fenced = text.replace("<h2>\n  Models\n</h2>", "```\n<h2>Models</h2>\n```")
-    assert [f.message for f in run_rule(fenced, "broken-anchor")] == [
-        "'#models-1' matches no heading or anchor in this file"
+    assert [f.message for f in run_rule(text.replace(*edit), "broken-anchor")] == [
+        f"'{broken}' matches no heading or anchor in this file"
     ]
 
 

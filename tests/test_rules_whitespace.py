@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome.lint import apply_fixes
-from tests.lint_helpers import TITLE, lines_of, run_rule
+from tests.rule_support import TITLE, lines_of, run_rule
 
 ITEM = "- [LoRA](https://arxiv.org/abs/2106.09685) - Low-rank adaptation."
 

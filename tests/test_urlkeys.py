@@ -15,6 +15,16 @@ def test_normalize_url_drops_scheme_www_case_slash_and_trackers() -> None:
     assert normalize_url("https://example.com:8080/a") == "example.com:8080/a"
 
 
+def test_host_trackers_hold_on_subdomains_only() -> None:
+    assert (
+        strip_tracking("https://m.youtube.com/watch?v=x&si=a") == "https://m.youtube.com/watch?v=x"
+    )
+    # "si" means something elsewhere, a host whose name merely ends the same included
+    assert (
+        strip_tracking("https://notyoutube.com/w?v=x&si=a") == "https://notyoutube.com/w?v=x&si=a"
+    )
+
+
 def test_a_port_that_is_no_port_is_compared_as_written() -> None:
     # urlsplit only fails when .port is read: this once crashed awesome lint and awesome diff
     assert normalize_url("http://a.org:abc/x") == "http://a.org:abc/x"

@@ -54,13 +54,9 @@ def title_key(title: str) -> str:
     return _NOT_ALNUM.sub("", title.casefold())
 
 
-def is_paper_title(title: str) -> bool:
-    """Is ``title`` long enough that two entries sharing it are probably one paper?"""
-    return _long_enough(title, title_key(title))
-
-
-def _long_enough(title: str, key: str) -> bool:
-    """:func:`is_paper_title` given the title's key, which the caller reuses."""
+def _is_paper_title(title: str, key: str) -> bool:
+    """Is ``title`` (whose :func:`title_key` is ``key``) long enough that two entries
+    sharing it are probably one paper?"""
     return len(key) >= _PAPER_TITLE_CHARS and len(title.split()) >= _PAPER_TITLE_WORDS
 
 
@@ -69,18 +65,14 @@ def is_in_page_anchor(url: str) -> bool:
     return url.lstrip().startswith("#")
 
 
-def title_keys(title: str) -> list[str]:
-    """The title's key, and the keys of the title without a name prefix or a closing note.
+def title_keys(title: str, key: str) -> list[str]:
+    """``key`` (the title's :func:`title_key`), and the keys of the title without a name
+    prefix or a closing note.
 
     Lists write one paper as "GPT-3: Language Models are Few-Shot Learners" in one
     place and "Language Models are Few-Shot Learners (GPT-3)" in another. What is
     left must keep at least four words, so "X: A Survey" and "Y: A Survey" stay apart.
     """
-    return _keys_of_title(title, title_key(title))
-
-
-def _keys_of_title(title: str, key: str) -> list[str]:
-    """:func:`title_keys` given the title's own key."""
     keys = [key]
     noted = title.rstrip().endswith((")", "]"))
     variants = [_NOTE.sub("", title)] if noted else []
@@ -138,8 +130,8 @@ def _keys(entry: Entry) -> list[str]:
     if not entry.parsed:
         return keys
     own = title_key(entry.title)  # once: the length test and the first key both need it
-    if _long_enough(entry.title, own):
-        for key in _keys_of_title(entry.title, own):
+    if _is_paper_title(entry.title, own):
+        for key in title_keys(entry.title, own):
             if key and key not in GENERIC_TITLES:
                 keys.append("title:" + key)
     return keys

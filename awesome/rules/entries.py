@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from awesome.export import entry_to_json
@@ -54,25 +54,21 @@ _PROSE_SECTION = re.compile(
 def _not_entries(document: Document) -> set[int]:
     """Lines of list items that are not meant as entries: task-list items, and the
     items of prose sections (Contributing, How to, News ...) and of sections under them."""
-    lines: set[int] = set()
+    prose: set[int] = set()  # ids of prose sections
 
-    def visit(section: Section, prose: bool) -> None:
-        prose = prose or bool(_PROSE_SECTION.search(section.heading))
-        for entry in _with_children(section.entries):
-            if prose or _TASK.match(entry.raw):
-                lines.add(entry.line)
+    def mark(section: Section, inherited: bool) -> None:
+        if inherited or _PROSE_SECTION.search(section.heading):
+            prose.add(id(section))
         for sub in section.subsections:
-            visit(sub, prose)
+            mark(sub, id(section) in prose)
 
     for section in document.sections:
-        visit(section, False)
-    return lines
-
-
-def _with_children(entries: list[Entry]) -> Iterator[Entry]:
-    for entry in entries:
-        yield entry
-        yield from _with_children(entry.children)
+        mark(section, False)
+    return {
+        entry.line
+        for section, entry in walk_entries(document)
+        if id(section) in prose or _TASK.match(entry.raw)
+    }
 
 
 def check_unparsed_entries(document: Document, context: LintContext) -> Iterable[Finding]:

@@ -100,13 +100,6 @@ def is_title_case(title: str) -> bool:
     return True
 
 
-def _first_block_is_html_title(lines: list[str]) -> bool:
-    for line in lines:
-        if line.strip():
-            return line.lstrip().startswith("<") and bool(_HTML_TITLE.search(line))
-    return False
-
-
 def _html_title_block(lines: list[str]) -> bool:
     """An HTML block at the top of the file that carries a heading or logo."""
     block: list[str] = []

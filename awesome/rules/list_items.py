@@ -19,7 +19,7 @@ from awesome.model import Document
 from awesome.rules.base import Finding, LintContext, Rule
 from awesome.rules.outline import Item, Outline, is_blank, mask_code_spans, plain_text
 
-_LEADING_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # an inline image
 _REFERENCE = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?:\[((?:[^\]\\]|\\.)*)\])?")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
 _FORMATTING = re.compile(
@@ -92,13 +92,13 @@ def _skip_decoration(text: str) -> int:
         if stripped:
             position += stripped
             continue
-        image = _LEADING_IMAGE.match(rest)
+        image = _IMAGE.match(rest)
         if image:
             position += image.end()
             continue
         if rest.startswith("[!["):
             badge = link_at(text, position)
-            if badge is not None and _LEADING_IMAGE.fullmatch(badge.label.strip()):
+            if badge is not None and _IMAGE.fullmatch(badge.label.strip()):
                 position = badge.end
                 continue
         if _is_symbol(rest[0]):
@@ -286,7 +286,6 @@ _PAIR_CHAR = re.compile("[" + re.escape("".join(sorted(_PAIR_CHARS))) + "]")
 _BARE_URL = re.compile(
     r"\b(?:https?|ftp)://[^\s()<>]+(?:\([^\s()<>]*\)[^\s()<>]*)*|<[^>\s]+>|<[A-Za-z/!][^>]*>"
 )
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _UNIT_START = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*#|^\s*\|")
 _HTML_BLOCK_NAMES = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|"

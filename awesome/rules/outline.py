@@ -174,7 +174,7 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> list[re.Match[str
             previous_blank = True
             continue
         margin = line[: len(line) - len(stripped)]
-        indent = _indent_width(margin) if "\t" in margin else len(margin)
+        indent = _indent_width(margin)
         if previous_blank:
             while columns and indent < columns[-1]:
                 columns.pop()
@@ -188,7 +188,7 @@ def _mark_indented_code(lines: list[str], code: list[bool]) -> list[re.Match[str
                 while columns and indent < columns[-1]:
                     columns.pop()
                 marker, gap, rest = item.group(2, 3, 4)
-                width = (_indent_width(gap) if "\t" in gap else len(gap)) if rest else 1
+                width = _indent_width(gap) if rest else 1
                 columns.append(indent + len(marker) + max(1, width))
             elif stripped[0] == "#" and _ATX.match(line):
                 columns.clear()
@@ -278,7 +278,7 @@ def _add_item(
     margin, marker, gap, rest = match.groups()
     if marker in "*-" and rest[:1] in ("", " ", "\t", marker) and _is_break(line, marker, rest):
         return False  # a thematic break, not an item
-    indent = _indent_width(margin) if "\t" in margin else len(margin)
+    indent = _indent_width(margin)
     content_column = indent + len(marker) + max(1, len(gap))
     heading = len(outline.headings) - 1 if outline.headings else None
     depth = depths.depth(indent, content_column)

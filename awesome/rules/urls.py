@@ -18,7 +18,7 @@ from awesome.inline import InlineLink, find_links
 from awesome.model import Document, Entry
 from awesome.rules._source import outside_fences, span_fix, walk_entries
 from awesome.rules.base import Finding, Fix, LintContext, Rule
-from awesome.urlkeys import strip_tracking
+from awesome.urlkeys import domains_of, strip_tracking
 
 # Hosts known to serve the same pages over https (a subdomain of one counts too).
 HTTPS_HOSTS = frozenset(
@@ -200,9 +200,7 @@ def source_urls(context: LintContext) -> list[SourceUrl]:
 
 
 def _host_serves_https(host: str) -> bool:
-    host = host.lower().removeprefix("www.")
-    parts = host.split(".")
-    return any(".".join(parts[i:]) in HTTPS_HOSTS for i in range(len(parts) - 1))
+    return any(domain in HTTPS_HOSTS for domain in domains_of(host.lower().removeprefix("www.")))
 
 
 def https_url(url: str) -> str | None:
@@ -272,6 +270,13 @@ def own_arxiv_id(entry: Entry) -> str | None:
     return any_arxiv_id(url)
 
 
+def _url_fix(context: LintContext, found: SourceUrl, better: str) -> Fix:
+    """Replace ``found``'s URL by ``better``, the whole construct holding it spanned."""
+    text = context.lines[found.line - 1]
+    around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
+    return span_fix(found.line, text, found.outer_start, found.outer_end, around)
+
+
 def _check_each(
     context: LintContext, rule: Rule, fixed: Callable[[str], str | None], message: str
 ) -> Iterator[Finding]:
@@ -279,14 +284,9 @@ def _check_each(
         better = fixed(found.url)
         if better is None or better == found.url:
             continue
-        text = context.lines[found.line - 1]
-        around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
-        fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
+        fix = None if found.definition else _url_fix(context, found, better)
         yield rule.finding(
-            message.format(url=found.url, better=better),
-            found.line,
-            found.start + 1,
-            None if found.definition else fix,
+            message.format(url=found.url, better=better), found.line, found.start + 1, fix
         )
 
 
@@ -369,36 +369,26 @@ def check_arxiv_url(document: Document, context: LintContext) -> Iterable[Findin
         text = context.lines[line - 1]
         fix = _line_fix(text, line, group)
         if fix is None and not first.definition:
-            around = (
-                text[first.outer_start : first.start] + better + text[first.end : first.outer_end]
-            )
-            fix = span_fix(line, text, first.outer_start, first.outer_end, around)
+            fix = _url_fix(context, first, better)
         what = "the pdf on arxiv.org" if "/pdf/" in better else "the arXiv abstract page"
         more = f" (and {len(group) - 1} more arXiv link(s) on this line)" if len(group) > 1 else ""
         reported.add(line)
         yield ARXIV_URL.finding(f"link {what}: {better}{more}", line, first.start + 1, fix)
     # A mirror page as an entry's own link hides arXiv's versions and metadata; the same
     # page as an extra labelled link ([HF Papers](...)) beside the arXiv link is fine.
-    mirrors = [
-        (found, mirrored)
-        for found in source_urls(context)
-        if (mirrored := mirror_arxiv_id(found.url)) is not None
-    ]
-    if not mirrors:
-        return
-    for found, mirrored in mirrors:
-        if (found.line, found.url.strip()) not in primary_urls() or found.line in reported:
+    for found in source_urls(context):
+        mirrored = mirror_arxiv_id(found.url)
+        if mirrored is None or found.line in reported:
             continue
-        text = context.lines[found.line - 1]
+        if (found.line, found.url.strip()) not in primary_urls():
+            continue
         better = mirrored.abs_url
-        around = text[found.outer_start : found.start] + better + text[found.end : found.outer_end]
-        fix = span_fix(found.line, text, found.outer_start, found.outer_end, around)
         reported.add(found.line)
         yield ARXIV_URL.finding(
             f"link the arXiv abstract page, not a mirror: {better}",
             found.line,
             found.start + 1,
-            fix,
+            _url_fix(context, found, better),
         )
 
 
