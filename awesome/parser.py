@@ -17,7 +17,7 @@ from pathlib import Path
 from awesome.entry_parser import parse_entry_text
 from awesome.errors import ListError
 from awesome.fsio import read_list_text
-from awesome.inline import find_links
+from awesome.inline import find_links, links_in
 from awesome.model import Block, Document, Entry, Section
 from awesome.slug import SlugCounter, heading_text
 
@@ -476,7 +476,7 @@ def _join_continuations(lines: list[str]) -> list[str]:
 
 def _only_anchor_links(text: str) -> bool:
     """A line such as ``**[⬆ back to top](#contents)**``: in-page links and nothing to read."""
-    links = list(find_links(text))
+    links = links_in(text)
     return (
         bool(links)
         and all(link.url.startswith("#") for link in links)
