@@ -230,11 +230,9 @@ def _bold_first_entry(text: str) -> Entry | None:
         prefix = wrapped.group("name").strip()
     # only a nameless entry takes its name from the end, and only from a closing parenthesis
     trailing_name = None if prefix or ")" not in text else _TRAILING_NAME.search(text)
-    cut = False
     if trailing_name and trailing_name.start() >= links[-1].end:
         prefix = unescape(trailing_name.group("name"))
-        text = text[: trailing_name.start()].rstrip()
-        cut = True
+        text = text[: trailing_name.start()].rstrip()  # after every link: their places hold
     written = bold.group("text")
     title_source = _bold_title(written)
     title = _bold_title(unescape(written)) if "\\" in written else title_source
@@ -250,10 +248,8 @@ def _bold_first_entry(text: str) -> Entry | None:
         prefix = ""
     tail.name = prefix or None
     after_start = primary.end + 1 if in_brackets else primary.end
-    if cut:
-        after, extra = _trailing_links(text[after_start:])
-    else:  # the links after the primary one are those of the text after it
-        after, extra = _split_trailing_links(text, after_start, links[1:])
+    # the links after the primary one are those of the text after it
+    after, extra = _split_trailing_links(text, after_start, links[1:])
     if after:
         tail.description = f"{tail.description} {after}" if tail.description else after
     tail.links = extra

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awesome.config import Config, load_config
 from awesome.enrichment import fill_document
@@ -19,6 +21,9 @@ from awesome.metadata import MetadataLock, load_lock, lock_path_for
 from awesome.model import Document
 from awesome.parser import parse_document
 from awesome.render import render_document
+
+if TYPE_CHECKING:
+    import mistune
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _TAG = re.compile(r"<[^>]*>")
@@ -50,13 +55,19 @@ def words(text: str) -> Counter[str]:
     return Counter(_WORD.findall(_TAG.sub(" ", _ORDERED_MARKER.sub(r"\1", text))))
 
 
-def link_targets(text: str) -> Counter[str]:
-    """Every link and image target in Markdown and raw HTML, as an independent parser sees them."""
+@cache
+def _markdown() -> mistune.Markdown:
+    # made once: mistune keeps each parse's state apart, and making the parser is a quarter
+    # of the cost of reading a short text (lint reads the old text of every fix)
     import mistune
 
+    return mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
+
+
+def link_targets(text: str) -> Counter[str]:
+    """Every link and image target in Markdown and raw HTML, as an independent parser sees them."""
     targets: Counter[str] = Counter()
-    markdown = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])
-    _collect_targets(markdown(text), targets)
+    _collect_targets(_markdown()(text), targets)
     targets.update(_HTML_URL.findall(text))
     return targets
 

@@ -143,8 +143,6 @@ def links_in(text: str) -> list[InlineLink]:
     (the parser asks for the links of every entry)."""
     links: list[InlineLink] = []
     i = 0
-    n = len(text)
-    simple = _SIMPLE_LINK.match
     while True:
         i = text.find("[", i)
         if i == -1:
@@ -152,43 +150,35 @@ def links_in(text: str) -> list[InlineLink]:
         if i > 0 and text[i - 1] == "\\":
             i += 1
             continue
-        image = i > 0 and text[i - 1] == "!"
-        found = simple(text, i)
-        if found is not None:
-            end = found.end()
-            label, url = found.groups()
-            links.append(_new_link(InlineLink, (label, url, i - 1 if image else i, end, image)))
-            i = end
-            continue
-        close = _match_bracket(text, i)
-        if close == -1:
+        link = _link_from(text, i, i > 0 and text[i - 1] == "!")
+        if link is None:
+            # brackets that are not a link may hold one: "[[Paper](url)]" in many paper lists
             i += 1
             continue
-        if close + 1 < n and text[close + 1] == "(":
-            parsed = _match_destination(text, close + 1)
-            if parsed is not None:
-                url, end = parsed
-                start = i - 1 if image else i
-                links.append(InlineLink(text[i + 1 : close], url, start, end, image))
-                i = end
-                continue
-        # brackets that are not a link may hold one: "[[Paper](url)]" in many paper lists
-        i += 1
+        links.append(link)
+        i = link.end
 
 
 def link_at(text: str, pos: int) -> InlineLink | None:
     """The link that starts exactly at ``pos``, if any."""
     if pos >= len(text) or text[pos] != "[":
         return None
-    found = _SIMPLE_LINK.match(text, pos)
+    return _link_from(text, pos, False)
+
+
+def _link_from(text: str, bracket: int, image: bool) -> InlineLink | None:
+    """The link whose label opens at the ``[`` at ``bracket`` (an image's when ``image``:
+    it then starts one character earlier, at the ``!``), or None."""
+    start = bracket - 1 if image else bracket
+    found = _SIMPLE_LINK.match(text, bracket)
     if found is not None:
         label, url = found.groups()
-        return _new_link(InlineLink, (label, url, pos, found.end(), False))
-    close = _match_bracket(text, pos)
+        return _new_link(InlineLink, (label, url, start, found.end(), image))
+    close = _match_bracket(text, bracket)
     if close == -1 or close + 1 >= len(text) or text[close + 1] != "(":
         return None
     parsed = _match_destination(text, close + 1)
     if parsed is None:
         return None
     url, end = parsed
-    return InlineLink(text[pos + 1 : close], url, pos, end)
+    return InlineLink(text[bracket + 1 : close], url, start, end, image)

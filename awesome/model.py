@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from awesome.inline import find_links
+
 
 @dataclass(slots=True)
 class Link:
@@ -68,8 +70,6 @@ class Entry:
 
     def all_links(self) -> Iterator[Link]:
         """The primary link, labelled links, links in the description, then children's."""
-        from awesome.inline import find_links
-
         if self.url is not None:
             yield Link(self.title, self.url)
         yield from self.links

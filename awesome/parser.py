@@ -17,7 +17,7 @@ from pathlib import Path
 from awesome.entry_parser import parse_entry_text
 from awesome.errors import ListError
 from awesome.fsio import read_list_text
-from awesome.inline import find_links
+from awesome.inline import find_links, links_in
 from awesome.model import Block, Document, Entry, Section
 from awesome.slug import SlugCounter, heading_text
 
@@ -386,33 +386,31 @@ class _Builder:
         if section is None:
             start = items[0].line - 1
             text = "\n".join(reader.lines[start : reader.pos]).rstrip()
-            if self.doc.toc_line is not None and _is_anchor_list(text.splitlines()):
-                # a second anchor list in the introduction: formatting drops the first, so
-                # this one would be taken for the catalog next time; it goes with it now
-                self.doc.toc_text += f"\n\n{text}"
-                return
-            if self.doc.toc_line is None and _is_anchor_list(text.splitlines()):
-                # a contents list kept by hand without a heading: it is regenerated,
-                # and so is a label such as "**Table of Contents**" standing above it
-                self.doc.toc_line = items[0].line
-                self.doc.toc_text = text
-                label = self.doc.intro[-1] if self.doc.intro else None
-                if (
-                    label is not None
-                    and label.kind == "paragraph"
-                    and is_contents_heading(label.text)
-                ):
-                    self.doc.intro.pop()
-                    self.doc.toc_line = label.line
-                    self.doc.toc_text = f"{label.text}\n\n{text}"
-                return
-            self.doc.intro.append(Block("list", text, items[0].line))
+            self._add_intro_list(text, items[0].line)
             return
         entries = section.entries
         for item in items:
             entry = _item_to_entry(item)
             # only an item kept verbatim may need dedenting: most entries skip the call
             entries.append(entry if entry.parsed else _dedented(entry, item.indent))
+
+    def _add_intro_list(self, text: str, line: int) -> None:
+        """A list above the first section: a hand-kept contents list, or part of the intro."""
+        doc = self.doc
+        if not _is_anchor_list(text.splitlines()):
+            doc.intro.append(Block("list", text, line))
+        elif doc.toc_line is not None:
+            # a second anchor list in the introduction: formatting drops the first, so
+            # this one would be taken for the catalog next time; it goes with it now
+            doc.toc_text += f"\n\n{text}"
+        else:
+            # a contents list kept by hand without a heading: it is regenerated,
+            # and so is a label such as "**Table of Contents**" standing above it
+            doc.toc_line, doc.toc_text = line, text
+            label = doc.intro[-1] if doc.intro else None
+            if label is not None and label.kind == "paragraph" and is_contents_heading(label.text):
+                doc.intro.pop()
+                doc.toc_line, doc.toc_text = label.line, f"{label.text}\n\n{text}"
 
 
 def _handle_heading(builder: _Builder, reader: _Reader, match: re.Match[str]) -> None:
@@ -476,7 +474,7 @@ def _join_continuations(lines: list[str]) -> list[str]:
 
 def _only_anchor_links(text: str) -> bool:
     """A line such as ``**[⬆ back to top](#contents)**``: in-page links and nothing to read."""
-    links = list(find_links(text))
+    links = links_in(text)
     return (
         bool(links)
         and all(link.url.startswith("#") for link in links)

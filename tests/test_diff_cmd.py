@@ -175,13 +175,22 @@ def test_missing_working_file_is_a_one_line_error(repo: Path) -> None:
     assert done.stderr.strip() == "error: nope.md: no such file"
 
 
-def test_committed_binary_file_is_an_error_naming_the_revision(repo: Path) -> None:
-    (repo / "list" / "README.md").write_bytes(b"\x00\x01binary")
-    git(repo, "commit", "-q", "-am", "binary")
+@pytest.mark.parametrize(
+    ("committed", "message"),
+    [
+        (b"\x00\x01binary", "list/README.md at HEAD: looks like a binary file"),
+        (b"# L\n\n- [A](https://a.example) caf\xe9\n", "list/README.md at HEAD:3: not valid UTF-8"),
+    ],
+)
+def test_committed_file_that_is_no_text_is_an_error_naming_the_revision(
+    repo: Path, committed: bytes, message: str
+) -> None:
+    (repo / "list" / "README.md").write_bytes(committed)
+    git(repo, "commit", "-q", "-am", "not text")
     (repo / "list" / "README.md").write_text(LIST_V2, encoding="utf-8")
     done = awesome(repo, "diff", "HEAD")
     assert done.returncode == 2
-    assert "list/README.md at HEAD: looks like a binary file" in done.stderr
+    assert message in done.stderr and len(done.stderr.strip().splitlines()) == 1
 
 
 def test_json_report_validates_against_its_schema(repo: Path) -> None:

@@ -120,3 +120,10 @@ def test_link_targets_of_two_large_texts_are_read_side_by_side_the_same(
     both = formatting.link_targets_of_both(original, shortened)
     assert both == (formatting.link_targets(original), formatting.link_targets(shortened))
     assert both[0] != both[1]  # the two texts are told apart, in their own order
+
+
+def test_link_targets_of_one_text_do_not_leak_into_the_next() -> None:
+    # the Markdown parser is made once and reused: a reference defined in one text
+    # must not resolve a reference in another
+    assert link_targets("[q][r]\n\n[r]: https://r.example\n") == {"https://r.example": 1}
+    assert link_targets("[q][r]\n") == {}

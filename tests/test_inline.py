@@ -1,9 +1,14 @@
 from __future__ import annotations
 
-from hypothesis import given
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from awesome.inline import escape, find_links, link_at, unescape
+from awesome import inline
+from awesome.inline import InlineLink, escape, find_links, link_at, links_in, unescape
 from awesome.slug import SlugCounter, github_slug
 
 
@@ -31,15 +36,35 @@ _LINKISH = st.lists(
 ).map("".join)
 
 
+_NEVER = re.compile(r"(?!)")
+
+
+def _scanned(text: str) -> list[InlineLink]:
+    """The links of ``text`` with the regex shortcuts off: the bracket-by-bracket scanners alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        for shortcut in ("_SIMPLE_LINK", "_ONE_DEEP", "_PLAIN_DESTINATION"):
+            patch.setattr(inline, shortcut, _NEVER)
+        return links_in(text)
+
+
 @given(_LINKISH)
-def test_every_link_found_is_the_link_that_starts_there(text: str) -> None:
-    """The quick path for plain links agrees with the bracket-by-bracket scanner."""
-    for link in find_links(text):
-        bracket = link.start + 1 if link.image else link.start
+# where a shortcut could read too much or too little: escapes, code spans, nesting, titles
+@example("[a\\](u)](v)")
+@example("[`]`](u) [![a\\]](b)](c)")
+@example('[![x](y)](z) [[p](q)] [a](<b c>) [a](b "t") [a](b(c))')
+def test_the_shortcuts_find_what_the_scanners_find(text: str) -> None:
+    found = links_in(text)
+    assert found == _scanned(text)
+    for link in found:  # and each is the link that starts at its bracket
         assert text[link.start : link.start + 1] == ("!" if link.image else "[")
-        expected = link_at(text, bracket)
+        expected = link_at(text, link.start + 1 if link.image else link.start)
         assert expected is not None
         assert (link.label, link.url, link.end) == (expected.label, expected.url, expected.end)
+
+
+def test_the_shortcuts_find_what_the_scanners_find_in_a_real_list() -> None:
+    text = (Path(__file__).parent / "data" / "upstream-README.md").read_text("utf-8")
+    assert links_in(text) == _scanned(text) != []
 
 
 @given(st.text())
