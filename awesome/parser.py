@@ -12,11 +12,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from awesome.entry_parser import parse_entry_text
-from awesome.errors import ListError
-from awesome.fsio import read_list_text
 from awesome.inline import find_links, links_in
 from awesome.model import Block, Document, Entry, Section
 from awesome.slug import SlugCounter, heading_text
@@ -634,11 +631,3 @@ def _dispatch(builder: _Builder, reader: _Reader, line: str) -> None:
         reader.pos += 1
         return
     builder.add_block(reader.take_paragraph())
-
-
-def parse_file(path: Path) -> Document:
-    """Read and parse a list file; refuses files that are not Markdown lists."""
-    text = read_list_text(path)
-    if not text.strip():
-        raise ListError("the file is empty", str(path))
-    return parse_document(text, str(path))

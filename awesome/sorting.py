@@ -14,8 +14,6 @@ from awesome.metadata import MetadataLock
 from awesome.model import Block, Entry, Section
 from awesome.slug import heading_text
 
-SORT_MODES = ("canonical", "title", "none")
-
 # Sorts after every ISO date, so entries without an arXiv date close their year.
 _NO_DATE = "~"
 _MARKUP_CHARS = re.compile(r"[*`\[<]")

@@ -78,16 +78,6 @@ RULES: list[Rule] = [
 ]
 
 
-def rule_by_id(rule_id: str) -> Rule | None:
-    """The registered rule with this id, if any."""
-    return _by_id().get(rule_id)
-
-
-@functools.cache
-def _by_id() -> dict[str, Rule]:
-    return {rule.id: rule for rule in RULES}
-
-
 @functools.cache
 def peer_aliases() -> dict[str, tuple[str, ...]]:
     """Every id a suppression comment may use (ours and peers') -> our rule ids."""
