@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from awesome.cli import run
 from awesome.metadata import MetadataLock, Paper, lock_path_for, save_lock
+from tests.conftest import SHIPPED_LIST
 
 PAPER_LIST = (
     "# Papers\n\n## Models\n\n"
@@ -93,3 +95,12 @@ def test_jobs_one_and_two_print_the_same_report(
 
 def test_jobs_below_one_is_a_usage_error(tmp_path: Path) -> None:
     assert run(["lint", "--jobs", "0", str(_write(tmp_path, TOOL_LIST))]) == 2
+
+
+def test_the_shipped_list_lints_without_a_finding(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 3: list/README.md passes every rule, with its metadata lock."""
+    assert run(["lint", "--format", "json", str(SHIPPED_LIST)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["diagnostics"] == [] and report["summary"]["warnings"] == 0
+    assert run(["lint", str(SHIPPED_LIST)]) == 0
+    assert capsys.readouterr().out.startswith("0 errors, 0 warnings")
