@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -112,18 +113,34 @@ def _allowed_losses(doc: Document) -> Counter[str]:
     return allowed
 
 
-def lost_content(original: str, formatted: str, doc: Document) -> list[str]:
-    """What ``formatted`` lacks of ``original``; empty when nothing is lost."""
+def lost_between(
+    original: str,
+    changed: str,
+    may_lose_links: Counter[str],
+    may_lose_words: Counter[str],
+    rewritten: Callable[[str, Counter[str]], bool] = lambda url, targets: False,
+) -> list[str]:
+    """The link targets and words of ``original`` that ``changed`` lacks, beyond those it may
+    lose; ``rewritten(url, targets_of_changed)`` excuses a target a fix turned into another."""
     problems: list[str] = []
-    toc_targets = link_targets(doc.toc_text) if doc.toc_text else Counter()
-    targets_before, targets_after = link_targets_of_both(original, formatted)
-    missing_links = targets_before - toc_targets - targets_after
-    for url in sorted(missing_links):
-        problems.append(f"link target would be lost: {url}")
-    missing_words = words(original) - _allowed_losses(doc) - words(formatted)
+    targets_before, targets_after = link_targets_of_both(original, changed)
+    missing_links = targets_before - may_lose_links - targets_after
+    problems.extend(
+        f"link target would be lost: {url}"
+        for url in sorted(missing_links)
+        if not rewritten(url, targets_after)
+    )
+    missing_words = words(original) - may_lose_words - words(changed)
     if missing_words:
         sample = ", ".join(sorted(missing_words)[:8])
         problems.append(f"{sum(missing_words.values())} word(s) would be lost: {sample}")
+    return problems
+
+
+def lost_content(original: str, formatted: str, doc: Document) -> list[str]:
+    """What ``formatted`` lacks of ``original``; empty when nothing is lost."""
+    toc_targets = link_targets(doc.toc_text) if doc.toc_text else Counter()
+    problems = lost_between(original, formatted, toc_targets, _allowed_losses(doc))
     before = doc.entry_count()
     after = parse_document(formatted).entry_count()
     if after != before:

@@ -276,26 +276,20 @@ def _rewritten(url: str, applied: list[Fix], targets: Counter[str]) -> bool:
 
 def _lost_by_fixes(original: str, fixed: str, applied: list[Fix]) -> list[str]:
     """What the fixes removed beyond the text they meant to replace or rewrite."""
-    from awesome.formatting import link_targets, link_targets_of_both, words
+    from awesome.formatting import link_targets, lost_between, words
 
     allowed_words: Counter[str] = Counter()
     allowed_links: Counter[str] = Counter()
     for fix in applied:
         allowed_words.update(words(fix.old))
         allowed_links.update(link_targets(fix.old))
-    problems: list[str] = []
-    original_targets, fixed_targets = link_targets_of_both(original, fixed)
-    lost_links = original_targets - fixed_targets - allowed_links
-    problems.extend(
-        f"link target would be lost: {url}"
-        for url in sorted(lost_links)
-        if not _rewritten(url, applied, fixed_targets)
+    return lost_between(
+        original,
+        fixed,
+        allowed_links,
+        allowed_words,
+        lambda url, targets: _rewritten(url, applied, targets),
     )
-    lost_words = words(original) - words(fixed) - allowed_words
-    if lost_words:
-        sample = ", ".join(sorted(lost_words)[:8])
-        problems.append(f"{sum(lost_words.values())} word(s) would be lost: {sample}")
-    return problems
 
 
 def fix_file(list_path: Path, config_path: Path | None = None, jobs: int = 1) -> FixReport:
