@@ -146,3 +146,11 @@ def test_anchor_matching_ignores_case_and_percent_encoding(tmp_path: Path) -> No
     checker = LocalChecker()
     assert checker.check("#Donn%C3%A9es", source).verdict is Verdict.OK
     assert checker.check("#user-content-données", source).verdict is Verdict.OK
+
+
+def test_an_html_heading_over_several_lines_is_an_anchor_as_lint_reads_it() -> None:
+    from awesome.rules.toc import defined_anchors
+
+    text = '# Title\n\n<h2 align="center">\n  Getting Started\n</h2>\n\n<a id="top"></a>\n'
+    assert {"getting-started", "top", "title"} <= heading_anchors(text)
+    assert heading_anchors(text) == defined_anchors(text.split("\n"))

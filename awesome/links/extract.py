@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from awesome.inline import find_links, unescape
 from awesome.links.verdict import LinkResult, Occurrence, Verdict
-from awesome.slug import SlugCounter
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
@@ -25,12 +24,8 @@ _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+)>", re.IGNORECASE)
 _HTML_ATTR = re.compile(
     r"""(?<![\w-])(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE
 )
-_HTML_ID = re.compile(r"""\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>\"'`\]\[]+", re.IGNORECASE)
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_HTML_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _TRAILING = ".,:;!?*_~'\""
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
@@ -156,35 +151,11 @@ def scan(text: str) -> list[FoundLink]:
 
 
 def heading_anchors(text: str) -> set[str]:
-    """Anchors a reader can link to: GitHub heading slugs and HTML ``id``/``name`` values."""
-    counter = SlugCounter()
-    anchors: set[str] = set()
-    previous = ""
-    for _, line in _prose_lines(text):
-        atx = _ATX.match(line)
-        if atx:
-            anchors.add(counter.unique((atx.group(2) or "").strip()))
-        elif _SETEXT.match(line) and previous.strip() and not _is_block_start(previous):
-            anchors.add(counter.unique(previous.strip()))
-        for heading in _HTML_HEADING.finditer(line):
-            anchors.update(_html_heading_anchors(counter, heading.group(1)))
-        anchors.update(match.group(1) for match in _HTML_ID.finditer(line))
-        previous = line
-    return anchors
+    """Anchors a reader can link to: GitHub heading slugs and HTML ``id``/``name`` values,
+    as the lint rules read them (one reading: lint and the link checker agree)."""
+    from awesome.rules.toc import defined_anchors
 
-
-def _html_heading_anchors(counter: SlugCounter, inner: str) -> set[str]:
-    """GitHub anchors ``<h1>``..``<h6>`` too, and keeps their edge spaces as hyphens."""
-    text = _TAG.sub("", html.unescape(inner))
-    slug = counter.unique(text)
-    edges = "-" * (len(text) - len(text.lstrip())), "-" * (len(text) - len(text.rstrip()))
-    return {slug, f"{edges[0]}{slug}{edges[1]}"}
-
-
-def _is_block_start(line: str) -> bool:
-    """Lines that cannot be the text of a setext heading."""
-    stripped = line.lstrip()
-    return stripped.startswith(("-", "*", "+", ">", "|", "#")) or stripped[:1].isdigit()
+    return defined_anchors(text.split("\n"))
 
 
 def normalise_remote(url: str) -> str | None:

@@ -17,7 +17,14 @@ from urllib.parse import unquote
 from awesome.inline import find_links
 from awesome.model import Document
 from awesome.rules.base import Finding, Fix, LintContext, Rule
-from awesome.rules.outline import Heading, Item, Outline, mask_code_spans, plain_text
+from awesome.rules.outline import (
+    Heading,
+    Item,
+    Outline,
+    build_outline,
+    mask_code_spans,
+    plain_text,
+)
 from awesome.slug import SlugCounter, github_slug, heading_text
 
 # Sections a contents list does not need to name.
@@ -182,6 +189,11 @@ def _html_headings(outline: Outline) -> list[tuple[int, str]]:
         counted = match.start()
         found.append((line, html.unescape(_TAG.sub("", match.group(2)))))
     return found
+
+
+def defined_anchors(lines: list[str]) -> set[str]:
+    """Every anchor a Markdown file defines (the lint rules' and the link checker's answer)."""
+    return _targets(build_outline(lines))
 
 
 def _targets(outline: Outline) -> set[str]:
