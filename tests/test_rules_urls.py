@@ -232,3 +232,16 @@ def test_a_pdf_labelled_link_that_is_the_entrys_own_link_becomes_abs() -> None:
     findings = lint(ARXIV_URL, body)
     assert lines_of(findings) == [5]
     assert "[[pdf](https://arxiv.org/abs/2001.08361)]" in apply_fixes(body, findings)
+
+
+def test_a_fence_inside_a_list_item_is_code_for_the_url_rules_too() -> None:
+    body = (
+        "- [Tool](https://tool.example) - A tool.\n\n"
+        "    ```sh\n"
+        "    see <http://github.com/org/repo>\n"
+        "    ```\n"
+    )
+    assert lint(URL_HTTPS, body) == []
+    assert lines_of(lint(URL_HTTPS, body.replace("    ```sh\n", "").replace("    ```\n", ""))) == [
+        7
+    ]

@@ -18,7 +18,6 @@ _CODE_SPAN = re.compile(r"`[^`]*`")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>]*>")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->")
-_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
 def walk_entries(document: Document) -> Iterator[tuple[Section, Entry]]:
@@ -55,18 +54,17 @@ def mask(text: str) -> str:
 
 
 def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """Source lines outside fenced code blocks (fences excluded), with their 1-based numbers."""
-    fence: str | None = None
-    for number, text in enumerate(lines, start=1):
-        opening = _FENCE.match(text)
-        if fence is not None:
-            if opening and opening.group(1) == fence:
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        yield number, text
+    """Source lines outside fenced code blocks (fences excluded), with their 1-based numbers.
+
+    The fences are the outline's (any indentation: a fence inside a list item is one), so
+    every rule agrees on what is code.
+    """
+    from awesome.rules.outline import fenced_lines
+
+    fenced = fenced_lines(lines)
+    for index, text in enumerate(lines):
+        if not fenced[index]:
+            yield index + 1, text
 
 
 def prose_lines(context: LintContext, only: set[int] | None = None) -> Iterator[tuple[int, str]]:

@@ -136,7 +136,8 @@ def _mark_comments(lines: list[str], code: list[bool]) -> list[bool]:
     return comment
 
 
-def _mark_code(lines: list[str]) -> list[bool]:
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """True for the lines of fenced code blocks, fences included (0-based)."""
     code = [False] * len(lines)
     fence: str | None = None
     for index, line in enumerate(lines):
@@ -224,7 +225,7 @@ class _ItemDepth:
 
 def build_outline(lines: list[str]) -> Outline:
     """One pass over the source lines."""
-    code = _mark_code(lines)
+    code = fenced_lines(lines)
     matches = _mark_indented_code(lines, code)
     outline = Outline(lines, code, _mark_comments(lines, code))
     depths = _ItemDepth()
