@@ -35,15 +35,22 @@ def _fix_all(paths: list[Path], config_path: Path | None, jobs: int) -> list[Fin
     return findings
 
 
-def _no_lock_note(paths: list[Path], config_path: Path | None) -> str | None:
-    """One line when a list that links arXiv has no metadata lock: its arXiv rules were silent."""
+def _no_lock_note(
+    paths: list[Path], config_path: Path | None, texts: dict[Path, str]
+) -> str | None:
+    """One line when a list that links arXiv has no metadata lock: its arXiv rules were silent.
+
+    ``texts`` holds the lists as linted; one missing (rewritten by --fix) is read again."""
     from awesome.config import load_config
     from awesome.metadata import lock_path_for
+
+    def text_of(path: Path) -> str:
+        return texts.get(path) or path.read_text("utf-8", errors="replace")
 
     bare = [
         (path, lock_path_for(path, load_config(path, config_path).metadata))
         for path in paths
-        if "arxiv" in path.read_text("utf-8", errors="replace").casefold()
+        if "arxiv" in text_of(path).casefold()
     ]
     bare = [(path, lock) for path, lock in bare if not lock.exists()]
     if not bare:
@@ -94,14 +101,17 @@ def command(
     # hold no cycles, and each collection would walk all of them (a 100k-entry list's report
     # triggers several)
     with no_cyclic_gc():
+        texts: dict[Path, str] = {}
         if fix:
             findings = _fix_all(paths, config_path, jobs)
         else:
-            findings = [f for path in paths for f in lint_file(path, config_path, jobs).findings]
+            results = [lint_file(path, config_path, jobs) for path in paths]
+            findings = [finding for result in results for finding in result.findings]
+            texts = {path: result.text for path, result in zip(paths, results, strict=True)}
         colour = fmt == "text" and use_colour(sys.stdout)
         report = render(fmt, findings, [str(p) for p in paths], colour)
     click.echo(report, nl=False)
-    note = _no_lock_note(paths, config_path) if fmt == "text" else None
+    note = _no_lock_note(paths, config_path, texts) if fmt == "text" else None
     if note:
         click.echo(note, err=True)
     return 1 if any(finding.severity == "error" for finding in findings) else 0
